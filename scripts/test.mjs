@@ -24,10 +24,10 @@ function findTests(dir, out) {
 
 if (only.length === 0) {
   console.log('» typecheck (tsc -b, tests)');
-  if (run('npx', ['tsc', '-b']) !== 0) process.exit(1);
-  if (run('npx', ['tsc', '-p', 'tsconfig.tests.json']) !== 0) process.exit(1);
+  if (run(join(root, 'node_modules/.bin/tsc'), ['-b']) !== 0) process.exit(1);
+  if (run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.tests.json']) !== 0) process.exit(1);
   console.log('» lint');
-  if (run('npx', ['eslint', '.']) !== 0) process.exit(1);
+  if (run(join(root, 'node_modules/.bin/eslint'), ['.']) !== 0) process.exit(1);
 }
 
 const files = (only.length > 0 ? only : ['packages', 'vectors', 'bench'])
