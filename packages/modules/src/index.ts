@@ -1,0 +1,41 @@
+// @gongxin/modules: identity & governance (consortium) and the scenario modules. Names exported one by one.
+export { parseArgs, TX_INVALID_ARGS } from './shared/parse-args.js';
+export type { ParseArgsOptions } from './shared/parse-args.js';
+export { defineCommand, defineQuery } from './shared/define.js';
+export {
+  consortiumModule,
+  resolveConsortiumCaller,
+  CONSORTIUM_ERRORS,
+  CALLER_ERRORS,
+  CONSORTIUM_EVENTS,
+  CONSORTIUM_EVENT_TYPES,
+  CONSORTIUM_MODULE,
+  ORG_ROLES,
+  ROLE_ADMIN,
+  MEMBER_ROLES,
+  ACTION_TYPES,
+  POLICY_NAMES,
+  CONSORTIUM_LIMITS,
+  consortiumParamKey,
+  readConsortiumParam,
+  QUERY_INVALID_PARAMS,
+  requiredApprovals,
+} from './consortium/index.js';
+export type {
+  ConsortiumErrorCode,
+  ConsortiumEventType,
+  OrgRole,
+  MemberRole,
+  ActionType,
+  PolicyName,
+  Quorum,
+  GovernanceAction,
+  ConsortiumGenesis,
+  OrgRecord,
+  MemberRecord,
+  PeerRecord,
+  PolicyRecord,
+  ProposalRecord,
+  Vote,
+} from './consortium/index.js';
+export { notaryModule, NOTARY_MODULE, NOTARY_EVENTS } from './notary/index.js';
