@@ -1,0 +1,24 @@
+// @gongxin/node: the peer — mempool, verification workers, executor loop, HTTP API, events, metrics.
+export { openPeer } from './peer.js';
+export type { Peer, PeerParams, CommittedBlock } from './peer.js';
+export { createApi } from './http/server.js';
+export type { ApiParams } from './http/server.js';
+export { createMempool } from './mempool.js';
+export type { Mempool, MempoolParams, AdmitResult } from './mempool.js';
+export { createVerifyPool } from './verify-pool.js';
+export type { VerifyPool } from './verify-pool.js';
+export { createMetrics } from './metrics.js';
+export type { PeerMetrics } from './metrics.js';
+export { valueToJson, headerToJson, receiptToJson } from './http/json-view.js';
+export type { Json } from './http/json-view.js';
+export { runPeer, defaultModules, describePeer } from './run-peer.js';
+export type { RunPeerParams, RunningPeer } from './run-peer.js';
+export { createDevConsortium, DEV_ORGS } from './dev-consortium.js';
+export type { DevConsortium, DevKey, DevOrg } from './dev-consortium.js';
+export { dataPaths, hasGenesis, writeDevConsortium, readGenesis, readKeyIndex, loadKey, DEV_KEY_PASSWORD } from './data-dir.js';
+export type { KeyIndexEntry } from './data-dir.js';
+export { seedDemo } from './demo-seed.js';
+export type { DemoIds } from './demo-seed.js';
+export { signCall, submitLocal } from './local-submit.js';
+export type { LocalCall } from './local-submit.js';
+export { jsonToValue } from './http/json-input.js';
