@@ -59,6 +59,19 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
  * @throws ENCODING_INVALID_UTF8
  */
 export function utf8Encode(s: string): Uint8Array {
+  // Fast path: ASCII strings (keys, ids, hex) are one byte per code unit.
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    const b = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+    return b;
+  }
   const out: number[] = [];
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
@@ -83,6 +96,9 @@ export function utf8Encode(s: string): Uint8Array {
  * @throws ENCODING_INVALID_UTF8
  */
 export function utf8Decode(b: Uint8Array): string {
+  let ascii = b.length <= 4096;
+  for (let k = 0; ascii && k < b.length; k++) if (b[k]! >= 0x80) ascii = false;
+  if (ascii) return String.fromCharCode(...b);
   let s = '';
   let i = 0;
   const bad = (): never => {

@@ -12,8 +12,11 @@ const MAX_U64 = (1n << 64n) - 1n;
 export const MAX_DEPTH = 32;
 
 class Writer {
-  buf = new Uint8Array(256);
+  buf: Uint8Array;
   len = 0;
+  constructor(capacity = 256) {
+    this.buf = new Uint8Array(capacity);
+  }
   ensure(n: number): void {
     if (this.len + n <= this.buf.length) return;
     let cap = this.buf.length * 2;
@@ -51,6 +54,23 @@ class Writer {
   }
 }
 
+// Map keys repeat constantly (field names): keep their encodings instead of re-encoding each time.
+const KEY_CACHE_MAX = 4096;
+const keyCache = new Map<string, Uint8Array>();
+
+function encodedKey(k: string): Uint8Array {
+  let out = keyCache.get(k);
+  if (out !== undefined) return out;
+  const kb = utf8Encode(k);
+  const kw = new Writer(kb.length + 9);
+  kw.head(3, kb.length);
+  kw.bytes(kb);
+  out = kw.buf.slice(0, kw.len);
+  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+  keyCache.set(k, out);
+  return out;
+}
+
 function isPlainObject(v: object): boolean {
   const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
@@ -85,19 +105,14 @@ function encodeInto(w: Writer, v: Value, depth: number): void {
     return;
   }
   if (typeof v === 'object' && isPlainObject(v)) {
-    const entries = Object.entries(v as Record<string, Value>).filter(([, x]) => x !== undefined);
-    const keyed = entries.map(([k, x]) => {
-      const kb = utf8Encode(k);
-      const kw = new Writer();
-      kw.head(3, kb.length);
-      kw.bytes(kb);
-      return { key: kw.buf.slice(0, kw.len), value: x };
-    });
-    keyed.sort((a, b) => compareBytes(a.key, b.key));
-    w.head(5, keyed.length);
-    for (const e of keyed) {
-      w.bytes(e.key);
-      encodeInto(w, e.value, depth + 1);
+    const keys = Object.keys(v).filter((k) => (v as Record<string, Value | undefined>)[k] !== undefined);
+    const encoded = keys.map(encodedKey);
+    const order = keys.map((_, i) => i);
+    if (keys.length > 1) order.sort((a, b) => compareBytes(encoded[a]!, encoded[b]!));
+    w.head(5, keys.length);
+    for (const i of order) {
+      w.bytes(encoded[i]!);
+      encodeInto(w, (v as Record<string, Value>)[keys[i]!]!, depth + 1);
     }
     return;
   }
@@ -110,10 +125,17 @@ function encodeInto(w: Writer, v: Value, depth: number): void {
  * @throws ENCODING_FLOAT, ENCODING_INTEGER_RANGE, ENCODING_UNSUPPORTED_TYPE, ENCODING_INVALID_UTF8, ENCODING_TOO_DEEP
  * @example encode({ a: 1, b: [true, null] }) // a2 61 61 01 61 62 82 f5 f6
  */
+const scratch = new Writer(64 * 1024);
+
 export function encode(value: Value): Uint8Array {
-  const w = new Writer();
-  encodeInto(w, value, 0);
-  return w.buf.slice(0, w.len);
+  // One scratch buffer for every call (encoding is synchronous and never re-enters encode), copied out at the end.
+  scratch.len = 0;
+  try {
+    encodeInto(scratch, value, 0);
+    return scratch.buf.slice(0, scratch.len);
+  } finally {
+    if (scratch.buf.length > 1024 * 1024) scratch.buf = new Uint8Array(64 * 1024);
+  }
 }
 
 class Reader {

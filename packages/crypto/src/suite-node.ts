@@ -1,5 +1,6 @@
 // The two suites on Node: OpenSSL for SHA-256, SM3 and Ed25519; SM2 arithmetic on @noble/curves with OpenSSL's
 // SM3 for Z_A and e (Node's own SM2 ignores the standard distinguishing id, so it cannot be used).
+import { cachedKeyCheck } from './portable/cached-key-check.js';
 import type { SuiteId } from '@gongxin/core';
 import { verifyEd25519Node } from './ed25519-node.js';
 import { sha256Node, sm3Node } from './node-hash.js';
@@ -19,7 +20,7 @@ const ED25519_SHA256: CryptoSuite = Object.freeze({
   verify: (pk: Uint8Array, digest: Uint8Array, sig: Uint8Array): boolean =>
     digest instanceof Uint8Array && digest.length === DIGEST_LENGTH && verifyEd25519Node(pk, digest, sig),
   verifyMessage: verifyEd25519Node,
-  isPublicKey: isEd25519PublicKey,
+  isPublicKey: cachedKeyCheck(isEd25519PublicKey),
   publicKeyLength: ED25519_PUBLIC_KEY_LENGTH,
   signatureLength: ED25519_SIGNATURE_LENGTH,
 });
@@ -30,7 +31,7 @@ const SM2_SM3: CryptoSuite = Object.freeze({
   verify: (pk: Uint8Array, digest: Uint8Array, sig: Uint8Array): boolean =>
     digest instanceof Uint8Array && digest.length === DIGEST_LENGTH && sm2NodeVerifier.verifyMessage(pk, digest, sig),
   verifyMessage: sm2NodeVerifier.verifyMessage,
-  isPublicKey: (pk: Uint8Array): boolean => pk instanceof Uint8Array && decodeSm2PublicKey(pk) !== null,
+  isPublicKey: cachedKeyCheck((pk: Uint8Array): boolean => pk instanceof Uint8Array && decodeSm2PublicKey(pk) !== null),
   publicKeyLength: SM2_PUBLIC_KEY_LENGTH,
   signatureLength: SM2_SIGNATURE_LENGTH,
 });

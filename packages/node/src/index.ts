@@ -22,3 +22,4 @@ export type { DemoIds } from './demo-seed.js';
 export { signCall, submitLocal } from './local-submit.js';
 export type { LocalCall } from './local-submit.js';
 export { jsonToValue } from './http/json-input.js';
+export { createModuleWorker } from './ts-worker.js';

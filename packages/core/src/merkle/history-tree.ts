@@ -16,8 +16,9 @@ export interface HistoryTree {
   readonly size: number;
   /**
    * Appends a leaf hash (H(0x00 ‖ data), 32 bytes). Returns the nodes it created, leaf first (1 + the number of
-   * trailing one bits of the old size), already written to the store: persist them with the block.
-   * @throws MERKLE_BAD_HASH
+   * trailing one bits of the old size), already written to the store: persist them with the block. If the
+   * store's `put` throws part-way, drop this tree and reopen it from the persisted nodes.
+   * @throws MERKLE_BAD_HASH, MERKLE_STORE_CORRUPT, and whatever the store's put throws
    */
   append(leafHash: Uint8Array): HistoryNode[];
   /** Root of the current tree (H("") when empty). */

@@ -70,11 +70,9 @@ export function checkProofLength(proof: readonly unknown[], want: number): void 
   }
 }
 
-/** Checks every element from `from` on and returns them typed. @throws PROOF_MALFORMED */
-export function checkProofHashes(proof: readonly unknown[], from = 0): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let i = from; i < proof.length; i++) out.push(checkHash(proof[i], `proof[${i}]`));
-  return out;
+/** Checks that every element is a 32-byte hash (no copy: this runs once per verification). @throws PROOF_MALFORMED */
+export function assertProofHashes(proof: readonly unknown[]): asserts proof is readonly Uint8Array[] {
+  for (let i = 0; i < proof.length; i++) checkHash(proof[i], `proof[${i}]`);
 }
 
 function describe(v: unknown): string {

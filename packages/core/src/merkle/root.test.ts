@@ -38,7 +38,7 @@ test('a one-leaf root is a copy of the leaf hash', () => {
   const leaf = leafHash(sha256, hexToBytes('00'));
   const root = merkleRoot(sha256, [leaf]);
   assert.deepEqual(root, leaf);
-  root[0] ^= 1;
+  root[0]! ^= 1;
   assert.notDeepEqual(root, leaf);
 });
 
@@ -47,7 +47,7 @@ test('a one-leaf root is a copy even when the suite hash returns Node Buffers (w
   const leaf = leafHash(bufferHash, hexToBytes('00'));
   const before = bytesToHex(leaf);
   const root = merkleRoot(bufferHash, [leaf]);
-  root[0] ^= 1;
+  root[0]! ^= 1;
   assert.equal(bytesToHex(leaf), before);
 });
 

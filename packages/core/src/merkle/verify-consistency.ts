@@ -4,7 +4,7 @@ import { equalBytes } from '../bytes.js';
 import { GongxinError } from '../errors.js';
 import type { HashFn } from '../suite.js';
 import { popCount, shiftRight, trailingZeros, xorBitLength } from './bits.js';
-import { checkHash, checkParams, checkProofArray, checkProofHashes, checkProofLength, checkSize } from './proof-params.js';
+import { assertProofHashes, checkHash, checkParams, checkProofArray, checkProofLength, checkSize } from './proof-params.js';
 import type { VerifyConsistencyParams } from './proof-params.js';
 import { nodeHash } from './tree-hash.js';
 
@@ -26,12 +26,12 @@ export function verifyConsistency(hash: HashFn, params: VerifyConsistencyParams)
   const size2 = checkSize(p.size2, 'size2', 'PROOF_BAD_SIZE');
   const root1 = checkHash(p.root1, 'root1', false);
   const root2 = checkHash(p.root2, 'root2', false);
-  const raw = checkProofArray(p.proof);
+  const proof = checkProofArray(p.proof);
   const sizes = { size1, size2 };
   if (size1 > size2) throw new GongxinError('PROOF_BAD_SIZE', `size1 ${size1} is greater than size2 ${size2}`, sizes);
   if (size1 === 0) throw new GongxinError('PROOF_BAD_SIZE', 'a consistency proof from the empty tree proves nothing', sizes);
   if (size1 === size2) {
-    checkProofLength(raw, 0);
+    checkProofLength(proof, 0);
     if (!equalBytes(root1, root2)) throw new GongxinError('PROOF_ROOT_MISMATCH', 'equal sizes but different roots', { ...sizes, root: 'root2' });
     return;
   }
@@ -43,8 +43,8 @@ export function verifyConsistency(hash: HashFn, params: VerifyConsistencyParams)
   const inner = xorBitLength(size1 - 1, size2 - 1) - shift;
   const border = popCount(shiftRight(size1 - 1, inner + shift));
   const start = size1 === 2 ** shift ? 0 : 1;
-  checkProofLength(raw, start + inner + border);
-  const proof = checkProofHashes(raw);
+  checkProofLength(proof, start + inner + border);
+  assertProofHashes(proof);
   const seed = start === 0 ? root1 : proof[0]!;
   let h1 = seed;
   let h2 = seed;

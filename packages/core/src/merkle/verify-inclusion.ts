@@ -4,7 +4,7 @@ import { equalBytes } from '../bytes.js';
 import { GongxinError } from '../errors.js';
 import type { HashFn } from '../suite.js';
 import { popCount, shiftRight, xorBitLength } from './bits.js';
-import { checkHash, checkParams, checkProofArray, checkProofHashes, checkProofLength, checkSize } from './proof-params.js';
+import { assertProofHashes, checkHash, checkParams, checkProofArray, checkProofLength, checkSize } from './proof-params.js';
 import type { InclusionRootParams, VerifyInclusionParams } from './proof-params.js';
 import { nodeHash } from './tree-hash.js';
 
@@ -26,11 +26,11 @@ export function rootFromInclusionProof(hash: HashFn, params: InclusionRootParams
   if (size === 0) throw new GongxinError('PROOF_BAD_SIZE', 'the empty tree includes no leaf', { treeSize: 0 });
   if (index >= size) throw new GongxinError('PROOF_BAD_INDEX', `leaf index ${index} is beyond tree size ${size}`, { leafIndex: index, treeSize: size });
   const leaf = checkHash(p.leafHash, 'leafHash');
-  const raw = checkProofArray(p.proof);
+  const proof = checkProofArray(p.proof);
   const inner = xorBitLength(index, size - 1);
   const border = popCount(shiftRight(index, inner));
-  checkProofLength(raw, inner + border);
-  const proof = checkProofHashes(raw);
+  checkProofLength(proof, inner + border);
+  assertProofHashes(proof);
   let r = leaf;
   let i = index;
   for (let k = 0; k < inner; k++) {

@@ -72,7 +72,10 @@ export function pathBit(path: Uint8Array, i: number): number {
   return (path[i >>> 3]! >>> (7 - (i & 7))) & 1;
 }
 
-/** True when all 32 bytes are zero (the empty-subtree hash). */
+/**
+ * True when every byte is zero (the empty-subtree hash).
+ * @example isZeroHash(EMPTY_STATE_ROOT) // true
+ */
 export function isZeroHash(h: Uint8Array): boolean {
   let acc = 0;
   for (let i = 0; i < h.length; i++) acc |= h[i]!;

@@ -4,4 +4,4 @@ export { DEFAULT_STATE_RETAIN, createStateTree, createStateTreeFromLeaves } from
 export { verifyStateProof } from './verify.js';
 export type { VerifyStateProofParams } from './verify.js';
 export { encodeStateProof, decodeStateProof } from './proof-codec.js';
-export type { StateLeaf, StateProof, StateTree, StateTreeOptions, StateTreeStats, StateTreeWrite } from './types.js';
+export type { StateLeaf, StateProof, StateTree, StateTreeFromLeavesOptions, StateTreeOptions, StateTreeStats, StateTreeWrite } from './types.js';

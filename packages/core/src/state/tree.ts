@@ -5,40 +5,70 @@ import type { HashFn } from '../suite.js';
 import { NodeArena, type NodeRef } from './arena.js';
 import { applyWrites } from './batch.js';
 import { buildTree } from './build.js';
-import { STATE_HASH_BYTES as H, assertHash32, pathBit } from './hashing.js';
-import type { StateLeaf, StateProof, StateTree, StateTreeOptions, StateTreeStats, StateTreeWrite } from './types.js';
+import { assertHash32, pathBit } from './hashing.js';
+import type { StateLeaf, StateProof, StateTree, StateTreeFromLeavesOptions, StateTreeOptions, StateTreeStats, StateTreeWrite } from './types.js';
 
 
 /** Versions kept by default: enough for light clients to ask about any recent header. */
 export const DEFAULT_STATE_RETAIN = 256;
+/** Node refs are 32-bit: a hint beyond this is a mistake, not a plan. */
+const MAX_SIZE_HINT = 2 ** 30;
 
-function checkOptions(opts: StateTreeOptions): { version: number; retain: number } {
+interface Options {
+  readonly version: number;
+  readonly retain: number;
+  readonly maxHistoryBytes: number;
+}
+
+function checkOptions(opts: StateTreeOptions): Options {
   const version = opts.version ?? -1;
   const retain = opts.retain ?? DEFAULT_STATE_RETAIN;
+  const maxHistoryBytes = opts.maxHistoryBytes ?? Infinity;
   if (!Number.isSafeInteger(version) || version < -1) {
     throw new GongxinError('STATE_OPTIONS_INVALID', 'version must be an integer >= -1', { version: String(version) });
   }
   if (!Number.isSafeInteger(retain) || retain < 1) {
     throw new GongxinError('STATE_OPTIONS_INVALID', 'retain must be an integer >= 1', { retain: String(retain) });
   }
-  return { version, retain };
+  if (typeof maxHistoryBytes !== 'number' || !(maxHistoryBytes >= 0)) {
+    throw new GongxinError('STATE_OPTIONS_INVALID', 'maxHistoryBytes must be a number >= 0', { maxHistoryBytes: String(maxHistoryBytes) });
+  }
+  return { version, retain, maxHistoryBytes };
 }
 
+/** Arena bytes a stale list holds: 44 per internal node (hash, children, free slot), 100 per leaf. */
+function staleBytes(stale: Int32Array): number {
+  let bytes = 0;
+  for (let i = 0; i < stale.length; i++) bytes += stale[i]! > 0 ? 44 : 100;
+  return bytes;
+}
+
+const NONE = new Int32Array(0);
+
+/**
+ * Versions first .. first + roots.length - 1. stale[i] lists the nodes version first + i dropped from
+ * version first + i - 1: they belong only to older versions, so they are freed when version first + i - 1
+ * is released (the stale-node index of Jellyfish). No reference counts: freeing is a sequential scan.
+ */
 class ArenaStateTree implements StateTree {
   private readonly arena: NodeArena;
   private readonly retain: number;
+  private readonly maxHistoryBytes: number;
+  /** Bytes of the stale lists of versions first + 1 .. latest: what history costs beyond the latest tree. */
+  private historyBytes = 0;
   private first: number;
-  /** roots[i] and counts[i] belong to version first + i; each root holds one reference. */
   private readonly roots: NodeRef[] = [];
   private readonly counts: number[] = [];
+  private readonly stale: Int32Array[] = [];
 
-  constructor(arena: NodeArena, root: NodeRef, count: number, version: number, retain: number) {
+  constructor(arena: NodeArena, root: NodeRef, count: number, opts: Options) {
     this.arena = arena;
-    this.retain = retain;
-    this.first = version;
-    arena.retain(root);
+    this.retain = opts.retain;
+    this.maxHistoryBytes = opts.maxHistoryBytes;
+    this.first = opts.version;
     this.roots.push(root);
     this.counts.push(count);
+    this.stale.push(NONE);
   }
 
   get version(): number {
@@ -79,8 +109,8 @@ class ArenaStateTree implements StateTree {
     const siblings: NodeRef[] = [];
     for (let depth = 0; ref > 0; depth++) {
       const bit = pathBit(path, depth);
-      siblings.push(bit === 0 ? a.right[ref]! : a.left[ref]!);
-      ref = bit === 0 ? a.left[ref]! : a.right[ref]!;
+      siblings.push(bit === 0 ? a.right(ref) : a.left(ref));
+      ref = bit === 0 ? a.left(ref) : a.right(ref);
     }
     return { terminal: ref, siblings };
   }
@@ -88,17 +118,13 @@ class ArenaStateTree implements StateTree {
   getAt(version: number, path: Uint8Array): Uint8Array | null {
     const { terminal } = this.walk(version, path);
     if (terminal === 0 || !this.arena.leafPathEquals(terminal, path, 0)) return null;
-    return this.arena.leafValue.slice(-terminal * H, -terminal * H + H);
+    return this.arena.leafValueOf(terminal);
   }
 
   proveAt(version: number, path: Uint8Array): StateProof {
     const { terminal, siblings } = this.walk(version, path);
     const a = this.arena;
-    let leaf: StateLeaf | null = null;
-    if (terminal < 0) {
-      const base = -terminal * H;
-      leaf = { path: a.leafPath.slice(base, base + H), valueHash: a.leafValue.slice(base, base + H) };
-    }
+    const leaf: StateLeaf | null = terminal < 0 ? { path: a.leafPathOf(terminal), valueHash: a.leafValueOf(terminal) } : null;
     return { path: path.slice(), leaf, siblings: siblings.reverse().map((s) => a.hashOf(s)) };
   }
 
@@ -106,16 +132,20 @@ class ArenaStateTree implements StateTree {
     if (version !== this.version + 1) {
       throw new GongxinError('STATE_VERSION_SEQUENCE', 'versions must follow each other', { version: String(version), expected: this.version + 1 });
     }
-    if (!Array.isArray(writes)) throw new GongxinError('STATE_WRITE_INVALID', 'writes must be an array');
     const a = this.arena;
-    const { root, leafDelta } = applyWrites(a, this.roots[this.roots.length - 1]!, writes);
-    a.retain(root);
+    const { root, leafDelta, stale } = applyWrites(a, this.roots[this.roots.length - 1]!, writes);
     this.roots.push(root);
     this.counts.push(this.leafCount + leafDelta);
-    while (this.roots.length > this.retain) {
-      a.release(this.roots.shift()!);
+    this.stale.push(stale);
+    this.historyBytes += staleBytes(stale);
+    while (this.roots.length > this.retain || (this.historyBytes > this.maxHistoryBytes && this.roots.length > 1)) {
+      this.roots.shift();
       this.counts.shift();
+      this.stale.shift();
       this.first++;
+      a.free(this.stale[0]!);
+      this.historyBytes -= staleBytes(this.stale[0]!);
+      this.stale[0] = NONE;
     }
     return a.hashOf(root);
   }
@@ -127,7 +157,8 @@ class ArenaStateTree implements StateTree {
 }
 
 /**
- * An empty state tree at `opts.version` (default -1, so that genesis applies as version 0).
+ * An empty state tree at `opts.version` (default -1, so that genesis applies as version 0), keeping the last
+ * `opts.retain` versions (default 256), fewer if `opts.maxHistoryBytes` would be exceeded.
  * @throws STATE_OPTIONS_INVALID
  * @example
  * const tree = createStateTree(sha256);
@@ -135,18 +166,22 @@ class ArenaStateTree implements StateTree {
  * const proof = tree.proveAt(0, path);
  */
 export function createStateTree(hash: HashFn, opts: StateTreeOptions = {}): StateTree {
-  const { version, retain } = checkOptions(opts);
-  return new ArenaStateTree(new NodeArena(hash), 0, 0, version, retain);
+  return new ArenaStateTree(new NodeArena(hash), 0, 0, checkOptions(opts));
 }
 
 /**
  * The tree holding exactly `leaves` (any order) at `opts.version`: how a node rebuilds its tree at start
- * from the stored state entries. Same root as applying them in any batches.
+ * from the stored state entries. Same root as applying them in any batches. When `leaves` is not an array,
+ * `opts.sizeHint` (the expected count) lets the arena be sized once instead of grown.
  * @throws STATE_OPTIONS_INVALID, STATE_PATH_INVALID, STATE_VALUE_HASH_INVALID, STATE_DUPLICATE_PATH
  * @example const tree = createStateTreeFromLeaves(sha256, store.stateLeaves(), { version: height });
  */
-export function createStateTreeFromLeaves(hash: HashFn, leaves: Iterable<StateLeaf>, opts: StateTreeOptions = {}): StateTree {
-  const { version, retain } = checkOptions(opts);
-  const built = buildTree(hash, leaves);
-  return new ArenaStateTree(built.arena, built.root, built.count, version, retain);
+export function createStateTreeFromLeaves(hash: HashFn, leaves: Iterable<StateLeaf>, opts: StateTreeFromLeavesOptions = {}): StateTree {
+  const checked = checkOptions(opts);
+  const sizeHint = opts.sizeHint ?? 0;
+  if (!Number.isSafeInteger(sizeHint) || sizeHint < 0 || sizeHint > MAX_SIZE_HINT) {
+    throw new GongxinError('STATE_OPTIONS_INVALID', `sizeHint must be an integer in [0, ${MAX_SIZE_HINT}]`, { sizeHint: String(sizeHint) });
+  }
+  const built = buildTree(hash, leaves, sizeHint);
+  return new ArenaStateTree(built.arena, built.root, built.count, checked);
 }

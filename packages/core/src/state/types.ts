@@ -41,6 +41,18 @@ export interface StateTreeOptions {
   readonly version?: number;
   /** How many versions, the latest included, keep serving roots and proofs. Default 256; at least 1. */
   readonly retain?: number;
+  /**
+   * Upper bound on the arena bytes held only by older versions (their superseded nodes, ~0.5 KB per changed
+   * key per version). When a batch pushes past it, the oldest versions are released early, never the latest.
+   * Default: no bound (only `retain` limits history).
+   */
+  readonly maxHistoryBytes?: number;
+}
+
+/** Options of `createStateTreeFromLeaves`. */
+export interface StateTreeFromLeavesOptions extends StateTreeOptions {
+  /** Expected number of leaves when `leaves` is not an array (an iterator over the store): sizes the arena once. */
+  readonly sizeHint?: number;
 }
 
 /** Arena occupancy, for metrics and the bench. */
@@ -53,7 +65,13 @@ export interface StateTreeStats {
   readonly arenaBytes: number;
 }
 
-/** The authenticated state tree: one immutable version per block, the last `retain` kept for proofs. */
+/**
+ * The authenticated state tree: one immutable version per block, the last `retain` kept for proofs.
+ * @example
+ * const tree = createStateTree(sha256);
+ * const root = tree.applyBatch(0, [{ path: statePath(sha256, 'identity', key), valueHash: sha256(value) }]);
+ * const proof = tree.proveAt(0, path); // check with verifyStateProof(sha256, { root, path, valueHash, proof })
+ */
 export interface StateTree {
   /** The latest version. */
   readonly version: number;
@@ -63,13 +81,26 @@ export interface StateTree {
   readonly leafCount: number;
   /** The latest root (a fresh copy). */
   root(): Uint8Array;
-  /** The root at a retained version (a fresh copy). */
+  /**
+   * The root at a retained version (a fresh copy).
+   * @throws STATE_VERSION_PRUNED, STATE_VERSION_UNKNOWN
+   */
   rootAt(version: number): Uint8Array;
-  /** The value hash of `path` at a retained version, or null when absent. */
+  /**
+   * The value hash of `path` at a retained version (a fresh copy), or null when absent.
+   * @throws STATE_PATH_INVALID, STATE_VERSION_PRUNED, STATE_VERSION_UNKNOWN
+   */
   getAt(version: number, path: Uint8Array): Uint8Array | null;
-  /** Applies one block's writes as `version` (the latest version plus one) and returns the new root. */
+  /**
+   * Applies one block's writes as `version` (the latest version plus one) and returns the new root. The last
+   * write to a path wins. On a throw nothing has changed.
+   * @throws STATE_VERSION_SEQUENCE, STATE_WRITE_INVALID, STATE_PATH_INVALID, STATE_VALUE_HASH_INVALID
+   */
   applyBatch(version: number, writes: readonly StateTreeWrite[]): Uint8Array;
-  /** An inclusion or absence proof of `path` at a retained version. */
+  /**
+   * An inclusion or absence proof of `path` at a retained version (fresh arrays, independent of the tree).
+   * @throws STATE_PATH_INVALID, STATE_VERSION_PRUNED, STATE_VERSION_UNKNOWN
+   */
   proveAt(version: number, path: Uint8Array): StateProof;
   /** Arena occupancy. */
   stats(): StateTreeStats;

@@ -54,7 +54,7 @@ function sharedPrefixBits(a: Uint8Array, b: Uint8Array, limit: number): number {
  * @throws STATE_ROOT_INVALID, STATE_PATH_INVALID, STATE_VALUE_HASH_INVALID (bad arguments);
  *   STATE_PROOF_MALFORMED (shape); STATE_PROOF_PATH_MISMATCH (a proof about another path);
  *   STATE_PROOF_VALUE_MISMATCH (the proof shows another value, or presence where absence is claimed, or
- *   the reverse); STATE_PROOF_INVALID (leaf off the path, non-canonical shape, or wrong root)
+ *   the reverse); STATE_PROOF_INVALID (details.reason: 'leaf-off-path', 'not-canonical' or 'root-mismatch')
  * @example
  * verifyStateProof(sha256, { root: header.stateRoot, path, valueHash: sha256(value), proof });
  * verifyStateProof(sha256, { root: header.stateRoot, path: otherPath, valueHash: null, proof: absence });
@@ -75,10 +75,10 @@ export function verifyStateProof(hash: HashFn, params: VerifyStateProofParams): 
     throw new GongxinError('STATE_PROOF_VALUE_MISMATCH', 'the proof shows another value');
   }
   if (leaf !== null && !present && sharedPrefixBits(leaf.path, path, depth) < depth) {
-    invalid('the terminal leaf does not lie on the path', { depth });
+    invalid('the terminal leaf does not lie on the path', { reason: 'leaf-off-path', depth });
   }
   // Canonical shape: a lone leaf or an empty slot next to an empty sibling would have been merged upward.
-  if (depth > 0 && isZeroHash(siblings[0]!)) invalid('the terminal position has an empty sibling', { depth });
+  if (depth > 0 && isZeroHash(siblings[0]!)) invalid('the terminal position has an empty sibling', { reason: 'not-canonical', depth });
   let buf = new Uint8Array(1 + 2 * H);
   let h: Uint8Array;
   if (leaf !== null) {
@@ -98,5 +98,5 @@ export function verifyStateProof(hash: HashFn, params: VerifyStateProofParams): 
     buf.set(right ? h : siblings[i]!, 1 + H);
     h = hash(buf);
   }
-  if (!equalBytes(h, root)) invalid('the proof does not lead to the root', { depth });
+  if (!equalBytes(h, root)) invalid('the proof does not lead to the root', { reason: 'root-mismatch', depth });
 }

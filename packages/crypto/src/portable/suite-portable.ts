@@ -1,5 +1,6 @@
 // The two suites in pure JS (no node:*): SHA-256/Ed25519 from @noble, SM3/SM2 from this package on @noble.
 // Same answers as the Node suites (suite-node.ts) on every input; browsers and light clients use these.
+import { cachedKeyCheck } from './cached-key-check.js';
 import type { SuiteId } from '@gongxin/core';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { ED25519_PUBLIC_KEY_LENGTH, ED25519_SIGNATURE_LENGTH, isEd25519PublicKey } from './ed25519-keys.js';
@@ -19,7 +20,7 @@ const ED25519_SHA256: CryptoSuite = Object.freeze({
   verify: (pk: Uint8Array, digest: Uint8Array, sig: Uint8Array): boolean =>
     digest instanceof Uint8Array && digest.length === DIGEST_LENGTH && verifyEd25519Portable(pk, digest, sig),
   verifyMessage: verifyEd25519Portable,
-  isPublicKey: isEd25519PublicKey,
+  isPublicKey: cachedKeyCheck(isEd25519PublicKey),
   publicKeyLength: ED25519_PUBLIC_KEY_LENGTH,
   signatureLength: ED25519_SIGNATURE_LENGTH,
 });
@@ -30,7 +31,7 @@ const SM2_SM3: CryptoSuite = Object.freeze({
   verify: (pk: Uint8Array, digest: Uint8Array, sig: Uint8Array): boolean =>
     digest instanceof Uint8Array && digest.length === DIGEST_LENGTH && sm2Verifier.verifyMessage(pk, digest, sig),
   verifyMessage: sm2Verifier.verifyMessage,
-  isPublicKey: (pk: Uint8Array): boolean => pk instanceof Uint8Array && decodeSm2PublicKey(pk) !== null,
+  isPublicKey: cachedKeyCheck((pk: Uint8Array): boolean => pk instanceof Uint8Array && decodeSm2PublicKey(pk) !== null),
   publicKeyLength: SM2_PUBLIC_KEY_LENGTH,
   signatureLength: SM2_SIGNATURE_LENGTH,
 });

@@ -4,6 +4,7 @@ import {
   decode,
   encode,
   encodeStateProof,
+  genesisToValue,
   GongxinError,
   inclusionProof,
   leafHash,
@@ -27,11 +28,10 @@ function blockHeight(peer: Peer, s: string): number {
 export function registerReadRoutes(app: FastifyInstance, peer: Peer): void {
   const { store, suite } = peer;
 
-  app.get('/v1/genesis', async () => ({
-    genesisHash: bytesToHex(peer.genesisHash),
-    chainId: peer.genesis.chainId,
-    suite: peer.genesis.suite,
-  }));
+  app.get('/v1/genesis', async () => {
+    const value = genesisToValue(peer.genesis);
+    return { genesis: valueToJson(value), genesisHash: bytesToHex(peer.genesisHash), genesisHex: bytesToHex(encode(value)) };
+  });
 
   app.get('/v1/txs/:txId', async (req) => {
     const { txId } = req.params as { txId: string };

@@ -1,5 +1,6 @@
 // The peer's HTTP API (docs/api.md) on Fastify: JSON, lowercase hex for bytes, stable error codes, size and rate limits.
 import { createServer } from 'node:http';
+import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -76,6 +77,13 @@ export async function createApi(p: ApiParams): Promise<FastifyInstance> {
     openapi: { info: { title: 'Gongxin peer API', version: VERSION, description: 'See docs/api.md' } },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Browsers (the portal, light clients) call peers directly: allow any origin to read; nothing uses cookies.
+  await app.register(cors, {
+    origin: true,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'last-event-id'],
+    exposedHeaders: ['retry-after'],
+  });
   const perMinute = p.rateLimitPerMinute ?? 120_000;
   if (perMinute > 0) {
     await app.register(rateLimit, {

@@ -33,11 +33,11 @@ export function createSoloOrderer(p: SoloOrdererParams): Orderer {
   let closed = false;
 
   const pending = (): number => queue.length - head;
-  const waitForTxs = (signal?: AbortSignalLike): Promise<void> =>
+  // One abort listener per deliver() call (not per wait), so long runs don't pile up listeners.
+  const waitForTxs = (): Promise<void> =>
     new Promise((resolve) => {
-      if (pending() > 0 || closed || signal?.aborted) return resolve();
+      if (pending() > 0 || closed) return resolve();
       wake = resolve;
-      signal?.addEventListener('abort', () => resolve(), { once: true });
     });
 
   function take(): Uint8Array[] {
@@ -71,8 +71,17 @@ export function createSoloOrderer(p: SoloOrdererParams): Orderer {
     async *deliver(from: DeliverFrom, signal?: AbortSignalLike): AsyncIterable<OrderedBatch> {
       let height = from.height;
       let last = from.lastTimestamp;
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const w = wake;
+          wake = null;
+          w?.();
+        },
+        { once: true },
+      );
       while (!closed && !signal?.aborted) {
-        await waitForTxs(signal);
+        await waitForTxs();
         if (closed || signal?.aborted) return;
         if (pending() < maxTxs && linger > 0) await new Promise((r) => setTimeout(r, linger));
         const txs = take();
