@@ -23,3 +23,5 @@ export { signCall, submitLocal } from './local-submit.js';
 export type { LocalCall } from './local-submit.js';
 export { jsonToValue } from './http/json-input.js';
 export { createModuleWorker } from './ts-worker.js';
+export { replayChain } from './replay.js';
+export type { ReplayResult } from './replay.js';
