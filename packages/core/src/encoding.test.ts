@@ -86,7 +86,7 @@ test('decoder rejects every non-canonical form with a stable code', () => {
   rejects('8'.padEnd(2, '1') + '81'.repeat(40) + '00', 'ENCODING_TOO_DEEP');
 });
 
-const valueArb: fc.Arbitrary<Value> = fc.letrec((tie) => ({
+const valueArb = fc.letrec((tie) => ({
   value: fc.oneof(
     { maxDepth: 4 },
     fc.constant(null),
@@ -98,7 +98,7 @@ const valueArb: fc.Arbitrary<Value> = fc.letrec((tie) => ({
     fc.array(tie('value'), { maxLength: 5 }),
     fc.dictionary(fc.string({ maxLength: 8 }), tie('value'), { maxKeys: 5 }),
   ),
-})).value;
+})).value as fc.Arbitrary<Value>;
 
 const normalise = (v: Value): Value => decode(encode(v));
 
@@ -134,7 +134,7 @@ test('property: flipping one byte of a canonical encoding never yields a differe
       const b = encode(v);
       if (b.length === 0) return;
       const m = b.slice();
-      m[at % m.length] ^= x;
+      m[at % m.length]! ^= x;
       try {
         const d = decode(m);
         assert.deepEqual(encode(d), m);

@@ -4,12 +4,13 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { bytesToHex, GongxinError, hexToBytes, isGongxinError } from '@gongxin/core';
+import { bytesToHex, GongxinError, isGongxinError } from '@gongxin/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Peer } from '../peer.js';
 import { createMetrics } from '../metrics.js';
 import { statusForCode } from './error-status.js';
 import { registerEventsRoute } from './events-route.js';
+import { parseHexBody } from './hex-input.js';
 import { registerReadRoutes } from './read-routes.js';
 
 /** HTTP options. */
@@ -128,17 +129,11 @@ export async function createApi(p: ApiParams): Promise<FastifyInstance> {
       const body = req.body as { tx?: string; txs?: string[] };
       if ((body.tx === undefined) === (body.txs === undefined)) throw new GongxinError('REQUEST_INVALID', 'send either "tx" or "txs"');
       if (body.tx !== undefined) {
-        const [r] = await peer.mempool.admit([hexToBytes(body.tx)]);
+        const [r] = await peer.mempool.admit([parseHexBody(body.tx, 'tx')]);
         if (!r!.ok) throw new GongxinError(r!.code, r!.message, r!.txId ? { txId: r!.txId } : {});
         return reply.status(202).send({ txId: r!.txId });
       }
-      const txs = body.txs!.map((h, i) => {
-        try {
-          return hexToBytes(h);
-        } catch {
-          throw new GongxinError('HEX_INVALID', `txs[${i}] is not hex`, { index: i });
-        }
-      });
+      const txs = body.txs!.map((h, i) => parseHexBody(h, `txs[${i}]`));
       const results = await peer.mempool.admit(txs);
       const accepted: string[] = [];
       const rejected: object[] = [];
