@@ -10,8 +10,8 @@ import {
   merkleRoot,
   verifyConsistency,
   verifyInclusion,
-} from '../packages/core/src/merkle/index.js';
-import type { HashFn } from '../packages/core/src/suite.js';
+} from '@gongxin/core';
+import type { HashFn } from '@gongxin/core';
 
 const view = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.length);
 const sha256: HashFn = (d) => view(nodeCryptoHash('sha256', d, 'buffer'));

@@ -12,8 +12,8 @@ import {
   merkleRoot,
   verifyConsistency,
   verifyInclusion,
-} from '../packages/core/src/merkle/index.js';
-import type { HashFn } from '../packages/core/src/suite.js';
+} from '@gongxin/core';
+import type { HashFn } from '@gongxin/core';
 
 /** Leaf i's data: the ASCII bytes of `leaf-<i>` (decimal). Leaf hash = H(0x00 ‖ data). */
 export const leafData = (i: number): Uint8Array => new TextEncoder().encode(`leaf-${i}`);

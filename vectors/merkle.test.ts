@@ -5,9 +5,9 @@ import { hash as nodeCryptoHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { test } from 'node:test';
-import { isGongxinError } from '../packages/core/src/errors.js';
-import { verifyConsistency, verifyInclusion } from '../packages/core/src/merkle/index.js';
-import type { HashFn } from '../packages/core/src/suite.js';
+import { isGongxinError } from '@gongxin/core';
+import { verifyConsistency, verifyInclusion } from '@gongxin/core';
+import type { HashFn } from '@gongxin/core';
 import { MERKLE_VECTOR_DIR, merkleVectorFiles } from './generate-merkle.js';
 
 const plain = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.length);
