@@ -1,6 +1,6 @@
 // Pre-signs benchmark transactions (notary.anchor) on worker threads, before any timed phase.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { createModuleWorker } from '@gongxin/node';
 
 /** Signs `count` anchor txs for `chainId`, spread over all cores; returns their bytes. */
 export async function preSignTxs(p: { chainId: string; count: number; validFromMs: number; validForMs: number; seed: number }): Promise<Uint8Array[]> {
@@ -10,7 +10,7 @@ export async function preSignTxs(p: { chainId: string; count: number; validFromM
   const parts = await Promise.all(
     Array.from({ length: n }, (_, i) =>
       new Promise<Uint8Array[]>((resolve, reject) => {
-        const w = new Worker(url, { workerData: { ...p, from: i * per, to: Math.min(p.count, (i + 1) * per) } });
+        const w = createModuleWorker(url, { workerData: { ...p, from: i * per, to: Math.min(p.count, (i + 1) * per) } });
         w.once('message', (txs: Uint8Array[]) => {
           resolve(txs);
           void w.terminate();
