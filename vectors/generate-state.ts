@@ -5,12 +5,12 @@ import { hash as nodeCryptoHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bytesToHex, utf8Encode } from '../packages/core/src/bytes.js';
-import { decode, encode } from '../packages/core/src/encoding.js';
-import { isGongxinError } from '../packages/core/src/errors.js';
-import { createStateTree, decodeStateProof, encodeStateProof, statePath, verifyStateProof } from '../packages/core/src/state/index.js';
-import type { StateProof, StateTree, StateTreeWrite } from '../packages/core/src/state/index.js';
-import type { HashFn } from '../packages/core/src/suite.js';
+import { bytesToHex, utf8Encode } from '@gongxin/core';
+import { decode, encode } from '@gongxin/core';
+import { isGongxinError } from '@gongxin/core';
+import { createStateTree, decodeStateProof, encodeStateProof, statePath, verifyStateProof } from '@gongxin/core';
+import type { StateProof, StateTree, StateTreeWrite } from '@gongxin/core';
+import type { HashFn } from '@gongxin/core';
 
 export const STATE_VECTOR_DIR = join(dirname(fileURLToPath(import.meta.url)), 'state');
 const SUITES: readonly { readonly name: string; readonly hash: HashFn }[] = [

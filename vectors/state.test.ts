@@ -4,18 +4,18 @@ import assert from 'node:assert/strict';
 import { hash as nodeCryptoHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { bytesToHex, hexToBytes } from '../packages/core/src/bytes.js';
-import { decode } from '../packages/core/src/encoding.js';
-import { isGongxinError } from '../packages/core/src/errors.js';
+import { bytesToHex, hexToBytes } from '@gongxin/core';
+import { decode } from '@gongxin/core';
+import { isGongxinError } from '@gongxin/core';
 import {
   createStateTree,
   createStateTreeFromLeaves,
   decodeStateProof,
   statePath,
   verifyStateProof,
-} from '../packages/core/src/state/index.js';
-import type { StateProof } from '../packages/core/src/state/index.js';
-import type { HashFn } from '../packages/core/src/suite.js';
+} from '@gongxin/core';
+import type { StateProof } from '@gongxin/core';
+import type { HashFn } from '@gongxin/core';
 
 const HASHES: Record<string, HashFn> = {
   sha256: (d) => new Uint8Array(nodeCryptoHash('sha256', d, 'buffer')),

@@ -80,27 +80,32 @@ function checkWrite(w: StateTreeWrite | null | undefined, index: number): StateT
 export function sortWrites(writes: readonly StateTreeWrite[]): SortedWrites {
   if (!Array.isArray(writes)) throw new GongxinError('STATE_WRITE_INVALID', 'writes must be an array');
   const n = writes.length;
-  const path = new Uint8Array(n * H);
+  // One pass over the caller's objects: paths in [0, 32n), value hashes in [32n, 64n), delete flags.
+  const raw = new Uint8Array(2 * n * H);
+  const rawDel = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const w = checkWrite(writes[i], i);
-    path.set(w.path, i * H);
+    raw.set(w.path, i * H);
+    if (w.valueHash === null) rawDel[i] = 1;
+    else raw.set(w.valueHash, (n + i) * H);
   }
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const dropped = new Uint8Array(n);
-  sortRange(path, order, dropped, 0, n, 0);
+  sortRange(raw, order, dropped, 0, n, 0);
   let count = 0;
   for (let i = 0; i < n; i++) if (dropped[order[i]!] === 0) order[count++] = order[i]!;
   const both = new Uint8Array(2 * count * H);
-  const out = { count, path: both.subarray(0, count * H), value: both.subarray(count * H), del: new Uint8Array(count) };
-  const from32 = new Int32Array(path.buffer);
+  const del = new Uint8Array(count);
+  const from32 = new Int32Array(raw.buffer);
   const to32 = new Int32Array(both.buffer);
   for (let k = 0; k < count; k++) {
     const i = order[k]!;
-    for (let j = 0; j < 8; j++) to32[k * 8 + j] = from32[i * 8 + j]!;
-    const v = writes[i]!.valueHash;
-    if (v === null) out.del[k] = 1;
-    else out.value.set(v, k * H);
+    for (let j = 0; j < 8; j++) {
+      to32[k * 8 + j] = from32[i * 8 + j]!;
+      to32[(count + k) * 8 + j] = from32[(n + i) * 8 + j]!;
+    }
+    del[k] = rawDel[i]!;
   }
-  return out;
+  return { count, path: both.subarray(0, count * H), value: both.subarray(count * H), del };
 }

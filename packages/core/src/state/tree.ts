@@ -8,7 +8,6 @@ import { buildTree } from './build.js';
 import { assertHash32, pathBit } from './hashing.js';
 import type { StateLeaf, StateProof, StateTree, StateTreeFromLeavesOptions, StateTreeOptions, StateTreeStats, StateTreeWrite } from './types.js';
 
-
 /** Versions kept by default: enough for light clients to ask about any recent header. */
 export const DEFAULT_STATE_RETAIN = 256;
 /** Node refs are 32-bit: a hint beyond this is a mistake, not a plan. */
