@@ -96,9 +96,21 @@ export function utf8Encode(s: string): Uint8Array {
  * @throws ENCODING_INVALID_UTF8
  */
 export function utf8Decode(b: Uint8Array): string {
-  let ascii = b.length <= 4096;
-  for (let k = 0; ascii && k < b.length; k++) if (b[k]! >= 0x80) ascii = false;
-  if (ascii) return String.fromCharCode(...b);
+  if (b.length <= 64) {
+    // Short ASCII (field names, ids, hex): one code unit per byte.
+    let t = '';
+    let k = 0;
+    for (; k < b.length; k++) {
+      const c = b[k]!;
+      if (c >= 0x80) break;
+      t += String.fromCharCode(c);
+    }
+    if (k === b.length) return t;
+  } else if (b.length <= 4096) {
+    let ascii = true;
+    for (let k = 0; ascii && k < b.length; k++) if (b[k]! >= 0x80) ascii = false;
+    if (ascii) return String.fromCharCode.apply(null, b as unknown as number[]);
+  }
   let s = '';
   let i = 0;
   const bad = (): never => {

@@ -234,8 +234,10 @@ function decodeFrom(r: Reader, depth: number): Value {
           if (c > 0) r.fail('ENCODING_UNSORTED_KEYS', `map key "${key}" out of canonical order`);
         }
         prev = keyBytes;
-        // defineProperty, not assignment: a key named "__proto__" must stay a plain key.
-        Object.defineProperty(out, key, { value: decodeFrom(r, depth + 1), enumerable: true, writable: true, configurable: true });
+        const value = decodeFrom(r, depth + 1);
+        // Plain assignment keeps objects fast; only "__proto__" needs defineProperty to stay an ordinary key.
+        if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        else out[key] = value;
       }
       return out;
     }

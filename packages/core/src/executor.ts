@@ -46,6 +46,8 @@ export interface ExecutedTx {
   readonly bytes: Uint8Array;
   readonly tx: DecodedTx | null;
   readonly receipt: Receipt;
+  /** Canonical receipt bytes (the receipts tree's leaf data), so the store need not encode them again. */
+  readonly receiptBytes: Uint8Array;
 }
 
 /** What a block execution produced: the header and everything the store must persist with it. */
@@ -146,7 +148,7 @@ export function executeBlock(p: ExecuteBlockParams): ExecuteBlockResult {
       if (!isGongxinError(e)) throw e;
       receipt = failedReceipt(tx?.id ?? p.suite.hash(bytes), e);
     }
-    executed.push({ id: receipt.txId, bytes, tx, receipt });
+    executed.push({ id: receipt.txId, bytes, tx, receipt, receiptBytes: encodeReceipt(receipt) });
   }
   const writes = overlay.writes();
   const stateRoot = commitWrites(p.suite, p.stateTree, height, writes);
@@ -157,7 +159,7 @@ export function executeBlock(p: ExecuteBlockParams): ExecuteBlockResult {
     timestamp: p.timestamp,
     txCount: executed.length,
     txRoot: merkleRoot(p.suite.hash, executed.map((t) => leafHash(p.suite.hash, t.id))),
-    receiptsRoot: merkleRoot(p.suite.hash, executed.map((t) => leafHash(p.suite.hash, encodeReceipt(t.receipt)))),
+    receiptsRoot: merkleRoot(p.suite.hash, executed.map((t) => leafHash(p.suite.hash, t.receiptBytes))),
     stateRoot,
     historyRoot: p.historyRoot,
     proposer: p.proposer,

@@ -6,7 +6,6 @@ interface Entry {
   readonly module: string;
   readonly key: string;
   readonly bytes: Uint8Array | null;
-  readonly value: Value | undefined;
 }
 
 const slot = (module: string, key: string): string => `${module}\u0000${key}`;
@@ -16,21 +15,30 @@ export class StateOverlay {
   private readonly base: StateReader;
   private readonly block = new Map<string, Entry>();
   private tx = new Map<string, Entry>();
+  // Committed values read during this block (they cannot change until the block commits): hot keys such as a
+  // signer's membership record are read from the store and decoded once per block, not once per tx.
+  private readonly baseCache = new Map<string, Uint8Array | undefined>();
   constructor(base: StateReader) {
     this.base = base;
   }
   get(module: string, key: string): Value | undefined {
     const s = slot(module, key);
     const e = this.tx.get(s) ?? this.block.get(s);
-    if (e) return e.value;
-    const b = this.base.get(module, key);
+    // Every get decodes afresh, so a module mutating what it read can never alter what another read sees.
+    if (e) return e.bytes === null ? undefined : decode(e.bytes);
+    let b: Uint8Array | undefined;
+    if (this.baseCache.has(s)) b = this.baseCache.get(s);
+    else {
+      b = this.base.get(module, key);
+      if (this.baseCache.size < 100_000) this.baseCache.set(s, b);
+    }
     return b === undefined ? undefined : decode(b);
   }
   set(module: string, key: string, value: Value): void {
-    this.tx.set(slot(module, key), { module, key, bytes: encode(value), value });
+    this.tx.set(slot(module, key), { module, key, bytes: encode(value) });
   }
   delete(module: string, key: string): void {
-    this.tx.set(slot(module, key), { module, key, bytes: null, value: undefined });
+    this.tx.set(slot(module, key), { module, key, bytes: null });
   }
   /** Keeps the current tx's writes. */
   commitTx(): void {

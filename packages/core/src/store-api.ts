@@ -20,7 +20,8 @@ export interface StoredTx {
 export interface BlockRecord {
   readonly header: BlockHeader;
   readonly hash: Uint8Array;
-  readonly txs: ReadonlyArray<{ readonly id: Uint8Array; readonly bytes: Uint8Array; readonly receipt: Receipt }>;
+  /** `receiptBytes`, when given, must be encodeReceipt(receipt): stores use it instead of encoding again. */
+  readonly txs: ReadonlyArray<{ readonly id: Uint8Array; readonly bytes: Uint8Array; readonly receipt: Receipt; readonly receiptBytes?: Uint8Array }>;
   readonly writes: readonly StateWrite[];
   /** History-tree nodes created by appending this block's header hash. */
   readonly historyNodes: readonly HistoryNode[];

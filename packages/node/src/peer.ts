@@ -165,14 +165,16 @@ export function openPeer(p: PeerParams): Peer {
       state: store,
       stateTree,
       historyRoot: history.root(),
-      isCommitted: (id) => store.hasTx(id),
+      // A tx pending in our mempool passed the duplicate check at admission and the mempool admits each id once
+      // until it commits, so it cannot be in an earlier block: skip the store lookup (same answer, less I/O).
+      isCommitted: (id) => !mempool.isPending(bytesToHex(id)) && store.hasTx(id),
       isSignatureVerified: (id) => mempool.isPending(bytesToHex(id)),
     });
     const historyNodes = history.append(leafHash(suite.hash, result.hash));
     const record: BlockRecord = {
       header: result.header,
       hash: result.hash,
-      txs: result.txs.map((t) => ({ id: t.id, bytes: t.bytes, receipt: t.receipt })),
+      txs: result.txs.map((t) => ({ id: t.id, bytes: t.bytes, receipt: t.receipt, receiptBytes: t.receiptBytes })),
       writes: result.writes,
       historyNodes,
     };

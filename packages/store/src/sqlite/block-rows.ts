@@ -19,7 +19,7 @@ export interface BlockRows {
 export function blockRows(block: BlockRecord): BlockRows {
   const chunks: Uint8Array[] = [];
   for (let start = 0; start < block.txs.length; start += TX_CHUNK_SIZE) {
-    const part: PackedTx[] = block.txs.slice(start, start + TX_CHUNK_SIZE).map((t) => ({ id: t.id, bytes: t.bytes, receipt: receiptBytes(t.receipt) }));
+    const part: PackedTx[] = block.txs.slice(start, start + TX_CHUNK_SIZE).map((t) => ({ id: t.id, bytes: t.bytes, receipt: t.receiptBytes ?? receiptBytes(t.receipt) }));
     chunks.push(packTxChunk(part));
   }
   return { block, header: encodeHeader(block.header), chunks };
