@@ -11,7 +11,7 @@ const alice = fixtureSigner('alice');
 
 // Three blocks of anchored documents.
 const docs = ['疫情通报 2026-11-20', 'mask distribution points', 'fever clinic hours', 'N95 appeal', 'test results summary'];
-let tracked = { id: new Uint8Array(0), height: 0, index: 0 };
+let tracked: { id: Uint8Array; height: number; index: number } = { id: new Uint8Array(0), height: 0, index: 0 };
 for (let b = 0; b < 3; b++) {
   const txs = docs.map((d, i) => chain.tx({ module: 'notary', command: 'anchor', args: { digest: bytesToHex(hash(utf8Encode(`${b}:${d}`))), note: d }, signer: alice, nonce: b * 100 + i }));
   const r = chain.block(txs);

@@ -91,26 +91,29 @@ export function utf8Encode(s: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
+function asciiOnly(b: Uint8Array): string | undefined {
+  if (b.length <= 64) {
+    // Short ASCII (field names, ids, hex): one code unit per byte.
+    let t = '';
+    for (let k = 0; k < b.length; k++) {
+      const c = b[k]!;
+      if (c >= 0x80) return undefined;
+      t += String.fromCharCode(c);
+    }
+    return t;
+  }
+  if (b.length > 4096) return undefined;
+  for (let k = 0; k < b.length; k++) if (b[k]! >= 0x80) return undefined;
+  return String.fromCharCode.apply(null, b as unknown as number[]);
+}
+
 /**
  * Strict UTF-8 decoding (RFC 3629): rejects overlongs, surrogates, code points above U+10FFFF, truncation.
  * @throws ENCODING_INVALID_UTF8
  */
 export function utf8Decode(b: Uint8Array): string {
-  if (b.length <= 64) {
-    // Short ASCII (field names, ids, hex): one code unit per byte.
-    let t = '';
-    let k = 0;
-    for (; k < b.length; k++) {
-      const c = b[k]!;
-      if (c >= 0x80) break;
-      t += String.fromCharCode(c);
-    }
-    if (k === b.length) return t;
-  } else if (b.length <= 4096) {
-    let ascii = true;
-    for (let k = 0; ascii && k < b.length; k++) if (b[k]! >= 0x80) ascii = false;
-    if (ascii) return String.fromCharCode.apply(null, b as unknown as number[]);
-  }
+  const ascii = asciiOnly(b);
+  if (ascii !== undefined) return ascii;
   let s = '';
   let i = 0;
   const bad = (): never => {

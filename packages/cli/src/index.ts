@@ -1,0 +1,31 @@
+// @gongxin/cli: the `gongxin` command (docs/cli.md) and the engines behind it that other tools reuse — the load
+// generator (bench), chain archives and replay-from-genesis verification (crash tests).
+export { runCli, createProgram, CLI_VERSION } from './program.js';
+export { processContext } from './context.js';
+export type { CliContext } from './context.js';
+export { CLI_ERRORS } from './errors.js';
+export type { CliErrorCode } from './errors.js';
+export { formatError, exitCodeFor } from './report-error.js';
+export { parseJsonValue } from './json-input.js';
+export { runLoad } from './load/run-load.js';
+export type { RunLoadParams, LoadResult, LoadTick } from './load/run-load.js';
+export { notaryAnchorFactory, callFactory } from './load/tx-factory.js';
+export type { TxFactory, LoadCall } from './load/tx-factory.js';
+export { eventsSource, blocksSource, createCommitTracker } from './load/commit-tracker.js';
+export type { CommitSource, CommitTracker } from './load/commit-tracker.js';
+export { pacingIntervalMs, dueBy, batchSizes, percentile, summarizeLatencies } from './load/pacing.js';
+export type { LatencySummary } from './load/pacing.js';
+export { createArchiveWriter, openArchive, ARCHIVE_MAGIC, ARCHIVE_VERSION } from './archive/format.js';
+export type { ArchiveWriter, ArchiveReader } from './archive/format.js';
+export { exportChain } from './archive/export-chain.js';
+export type { ArchiveSource, ExportResult } from './archive/export-chain.js';
+export { replayBlocks, replayArchive } from './archive/replay.js';
+export type { ReplayTarget, ChainRuntime, ReplayBlocksParams, ReplayArchiveParams, ReplayResult } from './archive/replay.js';
+export { verifyChain } from './archive/verify-chain.js';
+export type { VerifyChainParams, VerifyChainResult } from './archive/verify-chain.js';
+export { createMemoryLedger } from './archive/memory-ledger.js';
+export { defaultRuntime } from './archive/runtime.js';
+export { PROOF_KINDS, handlerFor, suiteFor } from './verify/kinds.js';
+export type { ProofKindHandler, VerifyOptions, VerifyReport } from './verify/kind.js';
+export { parseProofFile, proofFileJson } from './verify/proof-file.js';
+export type { ProofFile } from './verify/proof-file.js';
