@@ -3,3 +3,5 @@ export { createTestChain } from './chain-harness.js';
 export type { TestChain, TestChainParams } from './chain-harness.js';
 export { fixtureSigner } from './fixtures.js';
 export { kvModule, staticResolver } from './test-module.js';
+export { createScenarioChain, SCENARIO_ORGS } from './scenario-chain.js';
+export type { ScenarioChain } from './scenario-chain.js';
