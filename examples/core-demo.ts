@@ -11,11 +11,12 @@ const alice = fixtureSigner('alice');
 
 // Three blocks of anchored documents.
 const docs = ['疫情通报 2026-11-20', 'mask distribution points', 'fever clinic hours', 'N95 appeal', 'test results summary'];
-let tracked: { id: Uint8Array; height: number; index: number } = { id: new Uint8Array(0), height: 0, index: 0 };
+let tracked: { id: Uint8Array; height: number; index: number; digest: string } = { id: new Uint8Array(0), height: 0, index: 0, digest: '' };
 for (let b = 0; b < 3; b++) {
-  const txs = docs.map((d, i) => chain.tx({ module: 'notary', command: 'anchor', args: { digest: bytesToHex(hash(utf8Encode(`${b}:${d}`))), note: d }, signer: alice, nonce: b * 100 + i }));
+  const digests = docs.map((d) => bytesToHex(hash(utf8Encode(`${b}:${d}`))));
+  const txs = docs.map((d, i) => chain.tx({ module: 'notary', command: 'anchor', args: { digest: digests[i]!, note: d }, signer: alice, nonce: b * 100 + i }));
   const r = chain.block(txs);
-  if (b === 1) tracked = { id: r.txs[2]!.id, height: r.header.height, index: 2 };
+  if (b === 1) tracked = { id: r.txs[2]!.id, height: r.header.height, index: 2, digest: digests[2]! };
   console.log(`block ${r.header.height}: ${r.txs.length} txs, header ${bytesToHex(r.hash).slice(0, 16)}…, state root ${bytesToHex(r.header.stateRoot).slice(0, 16)}…`);
 }
 
@@ -29,11 +30,11 @@ verifyInclusion(hash, { leafIndex: tracked.index, treeSize: ids.length, leafHash
 console.log('✓ tx inclusion verified against the header');
 
 // 2. State: the anchor record's value at the head, proven against the head's state root.
-const key = `anchor/${bytesToHex(tracked.id)}`;
+const key = `anchor/${tracked.digest}/${bytesToHex(tracked.id)}`;
 const value = chain.store.get('notary', key)!;
 const head = chain.head();
 const proof = chain.stateTree.proveAt(head.header.height, statePath(hash, 'notary', utf8Encode(key)));
-console.log(`\nstate proof of notary/${key.slice(0, 24)}…: ${proof.siblings.length} siblings, ${JSON.stringify(encodeStateProof(proof), (_k, v: unknown) => (v instanceof Uint8Array ? bytesToHex(v) : v)).length} chars`);
+console.log(`\nstate proof of notary/${key.slice(0, 20)}…: ${proof.siblings.length} siblings, ${JSON.stringify(encodeStateProof(proof), (_k, v: unknown) => (v instanceof Uint8Array ? bytesToHex(v) : v)).length} chars`);
 verifyStateProof(hash, { root: head.header.stateRoot, path: proof.path, valueHash: hash(value), proof });
 console.log('✓ state value verified against the state root');
 const absent = chain.stateTree.proveAt(head.header.height, statePath(hash, 'notary', utf8Encode('anchor/none')));

@@ -58,8 +58,8 @@ test('a peer runs, takes a tx, proves it, exports, re-imports and verifies from 
     const proofFile = join(root, 'tx-proof.json');
     assert.match(ok(await run(['tx-proof', txId, '--verify', '--out', proofFile, ...url]), 'tx-proof').out, /in the history of the peer's head/);
     assert.match(ok(await run(['verify', proofFile]), 'verify').out, new RegExp(`^verified: tx proof \\(suite ed25519-sha256\\)\\n {2}tx ${txId}\\n`));
-    const state = ok(await run(['state', 'notary', `first/${digest}`, '--verify', ...url]), 'state');
-    assert.match(state.out, new RegExp(`"txId":"${txId}"`));
+    const state = ok(await run(['state', 'notary', `anchor/${digest}/${txId}`, '--verify', ...url]), 'state');
+    assert.match(state.out, new RegExp(`"digest":"${digest}"`));
     assert.match(state.out, /verified: the value is decoded from the proven bytes/);
 
     const load = ok(await run(['--json', 'load', ...url, '--rate', '200', '--duration', '1', '--module', 'notary', '--command', 'anchor', '--args', `{"digest":"${digest}"}`]), 'load');

@@ -5,7 +5,7 @@ import { bytesToHex, GongxinError, type LedgerModule, type ModuleRegistry } from
 import { getSuite } from '@gongxin/crypto';
 import { consortiumModule, notaryModule, resolveConsortiumCaller } from '@gongxin/modules';
 import { createSoloOrderer } from '@gongxin/ordering';
-import { openSqliteStore } from '@gongxin/store';
+import { openSqliteStore, type SqliteTuning } from '@gongxin/store';
 import type { FastifyInstance } from 'fastify';
 import { createDevConsortium } from './dev-consortium.js';
 import { seedDemo } from './demo-seed.js';
@@ -26,6 +26,8 @@ export interface RunPeerParams {
   readonly verifyThreads?: number;
   readonly rateLimitPerMinute?: number;
   readonly logger?: boolean;
+  /** SQLite tuning (default: 96 MiB page cache, 256 MiB mmap — sized so a peer stays within a few hundred MB). */
+  readonly sqlite?: SqliteTuning;
   /** Time a client gets to send its request headers (default 10 s). */
   readonly headersTimeoutMs?: number;
   /** Load the demo story when this start creates the chain (default true). */
@@ -67,7 +69,7 @@ export async function runPeer(p: RunPeerParams): Promise<RunningPeer> {
   const genesis = readGenesis(p.dataDir);
   const suite = getSuite(genesis.suite);
   const peerKey = loadKey(p.dataDir, 'peer', password);
-  const store = openSqliteStore({ path: dataPaths(p.dataDir).ledger });
+  const store = openSqliteStore({ path: dataPaths(p.dataDir).ledger, cacheMiB: 96, mmapMiB: 256, ...p.sqlite });
   const orderer = createSoloOrderer({ proposer: peerKey.publicKey });
   const peer = openPeer({
     store,

@@ -19,14 +19,14 @@ after(async () => {
 const suite = getPortableSuite('ed25519-sha256');
 const signer = createSigner('ed25519-sha256', generateKeyPair('ed25519-sha256').privateKey);
 
-async function anchor(text: string): Promise<{ id: string; height: number }> {
+async function anchor(text: string): Promise<{ id: string; height: number; digest: string }> {
   const client = createClient({ url: peer.url });
   const status = await client.status();
   const digest = bytesToHex(suite.hash(new TextEncoder().encode(text)));
   const tx = await buildTx({ chainId: status.chainId, module: 'notary', command: 'anchor', args: { digest, note: text }, signer });
   const receipt = await submitAndWait(client, tx, { timeoutMs: 20_000, pollMs: 25 });
   assert.equal(receipt.ok, true);
-  return { id: bytesToHex(tx.id), height: receipt.height };
+  return { id: bytesToHex(tx.id), height: receipt.height, digest };
 }
 
 test('demo data is loaded and listed at /v1/demo', async () => {
@@ -56,16 +56,16 @@ test('a tx proof verifies against a header the client hashed itself; tampering i
 });
 
 test('state proofs: presence with the proven value, and absence', async () => {
-  const { id } = await anchor('state proof test');
-  const present = (await peer.get(`/v1/state/notary/anchor/${id}`)).body;
-  const v = verifyStateProof(suite, present, { module: 'notary', key: `anchor/${id}` });
+  const { id, digest } = await anchor('state proof test');
+  const present = (await peer.get(`/v1/state/notary/anchor/${digest}/${id}`)).body;
+  const v = verifyStateProof(suite, present, { module: 'notary', key: `anchor/${digest}/${id}` });
   assert.equal(v.found, true);
   assert.equal((v.value as { note: string }).note, 'state proof test');
   const absentKey = `anchor/${'ab'.repeat(32)}`;
   const absent = (await peer.get(`/v1/state/notary/${absentKey}`)).body;
   assert.equal(verifyStateProof(suite, absent, { module: 'notary', key: absentKey }).found, false);
   const lie = { ...present, valueHex: bytesToHex(hexToBytes(present.valueHex as string).map((b, i) => (i === 3 ? b ^ 1 : b))) };
-  assert.throws(() => verifyStateProof(suite, lie, { module: 'notary', key: `anchor/${id}` }), ProofError);
+  assert.throws(() => verifyStateProof(suite, lie, { module: 'notary', key: `anchor/${digest}/${id}` }), ProofError);
 });
 
 test('a light client syncs from genesis with history proofs and verifies an old tx', async () => {

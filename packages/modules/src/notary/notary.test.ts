@@ -17,14 +17,14 @@ test('anyone anchors a digest; the first anchor is kept, later ones are listed t
   assert.equal(b1.txs[0]!.receipt.ok, true);
   assert.deepEqual(b1.txs[0]!.receipt.events.map((e) => e.type), ['anchored']);
   const b2 = chain.block([chain.tx({ module: 'notary', command: 'anchor', args: { digest: d1 }, signer: bob })]);
-  const first = decode(chain.store.get('notary', `first/${d1}`)!) as { txId: string; at: number; by: string };
-  assert.equal(first.txId, bytesToHex(b1.txs[0]!.id));
+  const first = decode(chain.store.get('notary', `anchor/${d1}/${bytesToHex(b1.txs[0]!.id)}`)!) as { at: number; by: string; height: number };
   assert.equal(first.by, bytesToHex(alice.publicKey));
   assert.equal(first.at, b1.header.timestamp);
-  const second = decode(chain.store.get('notary', `anchor/${bytesToHex(b2.txs[0]!.id)}`)!) as { by: string; note?: string };
+  assert.equal(first.height, b1.header.height);
+  const second = decode(chain.store.get('notary', `anchor/${d1}/${bytesToHex(b2.txs[0]!.id)}`)!) as { by: string; note?: string };
   assert.equal(second.by, bytesToHex(bob.publicKey));
   assert.equal(second.note, undefined);
-  assert.equal(chain.store.scan('notary', `digest/${d1}/`, undefined, 10).length, 2);
+  assert.equal(chain.store.scan('notary', `anchor/${d1}/`, undefined, 10).length, 2);
 });
 
 test('bad args are refused with TX_INVALID_ARGS and change nothing', () => {
@@ -51,10 +51,12 @@ test('queries: digest and anchor', () => {
     scan: (prefix: string, o?: { after?: string; limit?: number }) => chain.store.scan('notary', prefix, o?.after, o?.limit ?? 100).map(([k, v]) => [k, decode(v)] as const),
   };
   const q = notaryModule.queries.digest!;
+  chain.block([chain.tx({ module: 'notary', command: 'anchor', args: { digest: d1, note: 'later' }, signer: bob })]);
   const r = q.run(ctx, q.parse({ digest: d1 }) as never) as { first: { txId: string }; anchors: Array<{ note: string }> };
-  assert.equal(r.first.txId, id);
+  assert.equal(r.first.txId, id, 'the earliest anchor comes first whatever the tx ids');
+  assert.equal(r.anchors.length, 2);
   assert.equal(r.anchors[0]!.note, 'n');
   const qa = notaryModule.queries.anchor!;
-  assert.equal((qa.run(ctx, qa.parse({ txId: id }) as never) as { digest: string }).digest, d1);
+  assert.equal((qa.run(ctx, qa.parse({ digest: d1, txId: id }) as never) as { digest: string }).digest, d1);
   assert.throws(() => q.parse({ digest: 'zz' }), /params.digest/);
 });

@@ -15,4 +15,4 @@ export type AnchorArgs = z.infer<typeof anchorArgs>;
 /** params of the `digest` query. */
 export const digestParams = z.strictObject({ digest: digestHex, limit: z.int().min(1).max(100).optional() });
 /** params of the `anchor` query. */
-export const anchorParams = z.strictObject({ txId: digestHex });
+export const anchorParams = z.strictObject({ digest: digestHex, txId: digestHex });
