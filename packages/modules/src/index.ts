@@ -39,3 +39,5 @@ export type {
   Vote,
 } from './consortium/index.js';
 export { notaryModule, NOTARY_MODULE, NOTARY_EVENTS } from './notary/index.js';
+export { earlyWarningModule, warningBundleKeys, WARNING_MODULE, WARNING_ERRORS, WARNING_EVENTS, DISEASES, RULES_PARAM } from './scenarios/early-warning/index.js';
+export type { WarningRule, AlertRecord, ReportRecord } from './scenarios/early-warning/index.js';
