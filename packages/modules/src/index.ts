@@ -41,3 +41,5 @@ export type {
 export { notaryModule, NOTARY_MODULE, NOTARY_EVENTS } from './notary/index.js';
 export { earlyWarningModule, warningBundleKeys, WARNING_MODULE, WARNING_ERRORS, WARNING_EVENTS, DISEASES, RULES_PARAM } from './scenarios/early-warning/index.js';
 export type { WarningRule, AlertRecord, ReportRecord } from './scenarios/early-warning/index.js';
+export { openStatsModule, statsBundleKeys, OPEN_STATS_MODULE, STATS_ERRORS, STATS_EVENTS, METRICS } from './scenarios/open-stats/index.js';
+export type { RevisionRecord, FigureHead } from './scenarios/open-stats/index.js';

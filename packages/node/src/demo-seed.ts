@@ -62,5 +62,61 @@ export async function seedDemo(peer: Peer, dataDir: string, password: string): P
   const receipts = await submitLocal(peer, docs.map(([name, text]) => ({ module: 'notary', command: 'anchor', args: { digest: digestOf(text), note: text.slice(0, 140) }, signer: key(name) })));
   assertOk(receipts, 'anchor');
   ids.anchor = receipts.map((r) => bytesToHex(r.txId));
+  ids.alert = await seedEarlyWarning(peer, admins, key);
+  ids.figure = await seedOpenStats(peer, key);
   return ids;
+}
+
+/** Open statistics: Wuhan and two districts publish daily figures; a mismatch is flagged, corrected, disputed. */
+async function seedOpenStats(peer: Peer, key: (name: string) => SyncSigner): Promise<string[]> {
+  const city = key('wuhan-hc-health-authority');
+  const province = key('hubei-cdc-health-authority');
+  const day = (n: number): string => new Date(Date.now() + 8 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
+  const publish = (signer: SyncSigner, region: string, date: string, metrics: Record<string, number>): LocalCall => ({ module: 'open-stats', command: 'publish', args: { region, date, metrics }, signer });
+  const d2 = day(2);
+  const d1 = day(1);
+  assertOk(
+    await submitLocal(peer, [
+      publish(city, '420103', d2, { 'new-confirmed': 12, 'new-suspected': 30, tests: 2400 }),
+      publish(city, '420106', d2, { 'new-confirmed': 9, 'new-suspected': 21, tests: 1900 }),
+      publish(city, '420103', d1, { 'new-confirmed': 15, 'new-suspected': 28, tests: 2600 }),
+      publish(city, '420106', d1, { 'new-confirmed': 11, 'new-suspected': 25, tests: 2100 }),
+    ]),
+    'district figures',
+  );
+  // The city's first figure for d1 does not match the sum of its districts: flagged, then corrected.
+  const [first] = await submitLocal(peer, [publish(city, '420100', d1, { 'new-confirmed': 24, 'new-suspected': 53, tests: 4700 })]);
+  assertOk([first!], 'city figure');
+  assertOk(
+    await submitLocal(peer, [
+      { module: 'open-stats', command: 'correct', args: { region: '420100', date: d1, corrects: bytesToHex(first!.txId), metrics: { 'new-confirmed': 26, 'new-suspected': 53, tests: 4700 }, reason: 'two late lab results from Wuchang added' }, signer: city },
+    ]),
+    'correct',
+  );
+  assertOk([(await submitLocal(peer, [publish(city, '420100', d2, { 'new-confirmed': 21, 'new-suspected': 51, tests: 4300 })]))[0]!], 'city d2');
+  assertOk(await submitLocal(peer, [{ module: 'open-stats', command: 'dispute', args: { region: '420100', date: d2, revision: 1, reason: 'provincial lab reports 23 confirmed for this day' }, signer: province }]), 'dispute');
+  return [`420100/${d1}`, `420100/${d2}`];
+}
+
+/** Early warning: a COVID-19 rule for Wuhan voted in, three clinic reports raise the alert, the city acknowledges. */
+async function seedEarlyWarning(peer: Peer, admins: ReadonlyArray<{ org: string; signer: SyncSigner }>, key: (name: string) => SyncSigner): Promise<string[]> {
+  const rule = { id: 'covid-wuhan', disease: 'U07.1', region: '420100', windowMs: 7 * 24 * 3_600_000, threshold: 3 };
+  const proposer = admins.find((a) => a.org === 'wuhan-hc')!.signer;
+  const proposal = 'early-warning-rules-1';
+  assertOk(await submitLocal(peer, [{ module: 'consortium', command: 'propose', args: { id: proposal, action: { type: 'set-param', module: 'early-warning', name: 'rules', value: [rule] } }, signer: proposer }]), 'propose rules');
+  const orgs = DEV_ORGS.length + 1; // the dev orgs plus the charity voted in above
+  const voters = admins.filter((a) => a.org !== 'wuhan-hc').slice(0, Math.floor(orgs / 2));
+  for (const v of voters) assertOk(await submitLocal(peer, [{ module: 'consortium', command: 'approve', args: { id: proposal }, signer: v.signer }]), 'approve rules');
+  const now = Date.now();
+  const report = (clinic: string, region: string, patient: string, hoursAgo: number): LocalCall => ({
+    module: 'early-warning',
+    command: 'report',
+    args: { disease: 'U07.1', symptoms: ['fever', 'dry cough'], onsetDate: new Date(now - 3 * 86_400_000).toISOString().slice(0, 10), diagnosedAt: now - hoursAgo * 3_600_000, region, patientHash: digestOf(`demo-patient-${patient}`) },
+    signer: key(clinic),
+  });
+  assertOk(await submitLocal(peer, [report('jianghan-clinics-clinic', '420103', 'a', 1), report('wuchang-clinics-clinic', '420106', 'b', 5)]), 'reports');
+  assertOk(await submitLocal(peer, [report('jianghan-clinics-clinic', '420103', 'c', 1)]), 'threshold report');
+  const alertId = `${rule.id}.1`;
+  assertOk(await submitLocal(peer, [{ module: 'early-warning', command: 'acknowledge', args: { alertId, note: 'epidemiological investigation team dispatched' }, signer: key('wuhan-hc-health-authority') }]), 'acknowledge');
+  return [alertId];
 }

@@ -25,3 +25,8 @@ export { jsonToValue } from './http/json-input.js';
 export { createModuleWorker } from './ts-worker.js';
 export { replayChain } from './replay.js';
 export type { ReplayResult } from './replay.js';
+export { buildBundle, bundleFileJson, bundleCbor, bundleQrText, BUNDLE_FORMAT_VERSION, BUNDLE_MAX_ITEMS, QR_MAX_BUNDLE_BYTES } from './bundles/build.js';
+export type { BundleSource, BundleKey, BuildBundleParams } from './bundles/build.js';
+export { createBundleKinds, moduleBundleKind, anchorBundleKind, bundleFor } from './bundles/kinds.js';
+export type { BundleKinds, BundleKindResolver, BundleContents, BundleRead, ModuleBundleKeys } from './bundles/kinds.js';
+export { registerBundleRoutes, BUNDLE_ERROR_STATUS } from './bundles/routes.js';

@@ -38,6 +38,9 @@ test('demo data is loaded and listed at /v1/demo', async () => {
   assert.ok(org.result, 'the org voted in by governance exists');
   const tx = await client.getTx(demo.anchor![0]!);
   assert.equal(tx.status, 'committed');
+  assert.deepEqual(demo.alert, ['covid-wuhan.1']);
+  const alert = (await client.query('early-warning', 'alert', { id: 'covid-wuhan.1' })) as { result: Record<string, unknown> };
+  assert.ok(JSON.stringify(alert.result).includes('acknowledged'), JSON.stringify(alert.result));
 });
 
 test('a tx proof verifies against a header the client hashed itself; tampering is caught', async () => {
