@@ -43,3 +43,5 @@ export { earlyWarningModule, warningBundleKeys, WARNING_MODULE, WARNING_ERRORS, 
 export type { WarningRule, AlertRecord, ReportRecord } from './scenarios/early-warning/index.js';
 export { openStatsModule, statsBundleKeys, OPEN_STATS_MODULE, STATS_ERRORS, STATS_EVENTS, METRICS } from './scenarios/open-stats/index.js';
 export type { RevisionRecord, FigureHead } from './scenarios/open-stats/index.js';
+export { supplyTraceModule, supplyBundleKeys, SUPPLY_TRACE_MODULE, SUPPLY_ERRORS, SUPPLY_EVENTS, parseScannedCode, batchDigitalLink, formatDigitalLink, gs1CheckDigit } from './scenarios/supply-trace/index.js';
+export type { BatchRecord, TrailEntry } from './scenarios/supply-trace/index.js';

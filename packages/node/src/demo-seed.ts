@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { bytesToHex, GongxinError, type Receipt, type SyncSigner } from '@gongxin/core';
 import { createSigner, generateKeyPair } from '@gongxin/crypto';
+import { gs1CheckDigit } from '@gongxin/modules';
 import { DEV_ORGS } from './dev-consortium.js';
 import { loadKey } from './data-dir.js';
 import { submitLocal, type LocalCall } from './local-submit.js';
@@ -64,7 +65,49 @@ export async function seedDemo(peer: Peer, dataDir: string, password: string): P
   ids.anchor = receipts.map((r) => bytesToHex(r.txId));
   ids.alert = await seedEarlyWarning(peer, admins, key);
   ids.figure = await seedOpenStats(peer, key);
+  ids.batch = await seedSupplyTrace(peer, key);
   return ids;
+}
+
+/** A GTIN-14 with its GS1 check digit, from a 13-digit body. */
+function gtinOf(body13: string): string {
+  return body13 + String(gs1CheckDigit(body13));
+}
+
+/** Medical supplies: two batches registered and inspected; one travels to a hospital, one fails and is recalled. */
+async function seedSupplyTrace(peer: Peer, key: (name: string) => SyncSigner): Promise<string[]> {
+  const maker = key('hanyang-masks-manufacturer');
+  const other = key('jiangxia-protect-manufacturer');
+  const inspector = key('hubei-inspect-inspector');
+  const logistics = key('changjiang-logistics-logistics');
+  const hospital = key('union-hospital-hospital');
+  const n95 = gtinOf('0690123456789');
+  const kn95 = gtinOf('0690987654321');
+  const n95Batch = `${n95}-N95-2611A`;
+  const kn95Batch = `${kn95}-KN-2611B`;
+  const call = (signer: SyncSigner, command: string, args: LocalCall['args']): LocalCall => ({ module: 'supply-trace', command, args, signer });
+  assertOk(
+    await submitLocal(peer, [
+      call(maker, 'register-batch', { gtin: n95, lot: 'N95-2611A', productType: 'n95-respirator', standard: 'GB 19083-2010', quantity: 20_000, productionDate: '261101', expiryDate: '281031', serialRange: { first: '100000001', last: '100020000' } }),
+      call(other, 'register-batch', { gtin: kn95, lot: 'KN-2611B', productType: 'kn95-respirator', standard: 'GB 2626-2019', quantity: 50_000, productionDate: '261103' }),
+    ]),
+    'register batches',
+  );
+  assertOk(
+    await submitLocal(peer, [
+      call(inspector, 'attest', { batch: n95Batch, certificate: digestOf('certificate HBJ-2026-1187 N95-2611A'), result: 'pass', standard: 'GB 19083-2010' }),
+      call(inspector, 'attest', { batch: kn95Batch, certificate: digestOf('certificate HBJ-2026-1190 KN-2611B'), result: 'fail', standard: 'GB 2626-2019' }),
+    ]),
+    'attest',
+  );
+  const sscc = '069012345' + '00000001';
+  const ssccFull = sscc + String(gs1CheckDigit(sscc));
+  assertOk(await submitLocal(peer, [call(maker, 'split', { code: n95Batch, sscc: ssccFull, quantity: 5_000 })]), 'split');
+  assertOk(await submitLocal(peer, [call(maker, 'transfer', { code: ssccFull, to: 'changjiang-logistics', quantity: 5_000 })]), 'to logistics');
+  assertOk(await submitLocal(peer, [call(logistics, 'transfer', { code: ssccFull, to: 'union-hospital', quantity: 5_000 })]), 'to hospital');
+  assertOk(await submitLocal(peer, [call(hospital, 'receive-serial', { gtin: n95, serial: '100000042', lot: 'N95-2611A' })]), 'receive serial');
+  assertOk(await submitLocal(peer, [call(other, 'recall', { code: kn95Batch, reason: 'failed filtration test (GB 2626-2019 §6.3)' })]), 'recall');
+  return [n95Batch, ssccFull, kn95Batch];
 }
 
 /** Open statistics: Wuhan and two districts publish daily figures; a mismatch is flagged, corrected, disputed. */
