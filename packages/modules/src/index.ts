@@ -45,3 +45,5 @@ export { openStatsModule, statsBundleKeys, OPEN_STATS_MODULE, STATS_ERRORS, STAT
 export type { RevisionRecord, FigureHead } from './scenarios/open-stats/index.js';
 export { supplyTraceModule, supplyBundleKeys, SUPPLY_TRACE_MODULE, SUPPLY_ERRORS, SUPPLY_EVENTS, parseScannedCode, batchDigitalLink, formatDigitalLink, gs1CheckDigit } from './scenarios/supply-trace/index.js';
 export type { BatchRecord, TrailEntry } from './scenarios/supply-trace/index.js';
+export { charityModule, charityBundleKeys, CHARITY_MODULE, CHARITY_ERRORS, CHARITY_EVENTS } from './scenarios/charity/index.js';
+export type { DonationRecord, AllocationRecord, CampaignRecord } from './scenarios/charity/index.js';

@@ -66,7 +66,41 @@ export async function seedDemo(peer: Peer, dataDir: string, password: string): P
   ids.alert = await seedEarlyWarning(peer, admins, key);
   ids.figure = await seedOpenStats(peer, key);
   ids.batch = await seedSupplyTrace(peer, key);
+  ids.donation = await seedCharity(peer, key);
   return ids;
+}
+
+/** Charity: a campaign, donations from pseudonymous donors, a hospital's need, an allocation and its confirmation. */
+async function seedCharity(peer: Peer, key: (name: string) => SyncSigner): Promise<string[]> {
+  const charity = key('hubei-charity-charity');
+  const union = key('union-hospital-hospital');
+  const jinyintan = key('jinyintan-hospital-hospital');
+  const donors = [0, 1, 2].map(() => createSigner(peer.suite.id, generateKeyPair(peer.suite.id).privateKey));
+  const c = (signer: SyncSigner, command: string, args: LocalCall['args']): LocalCall => ({ module: 'charity', command, args, signer });
+  assertOk(
+    await submitLocal(peer, [
+      c(charity, 'open-campaign', { id: 'wuhan-ppe-2026', title: '驰援武汉防护物资 Protective equipment for Wuhan', goal: 5_000_000_00, accepts: { funds: true, items: ['n95-respirator', 'protective-suit'] } }),
+    ]),
+    'campaign',
+  );
+  const gifts = await submitLocal(peer, [
+    c(donors[0]!, 'donate', { campaign: 'wuhan-ppe-2026', kind: 'funds', amount: 200_000_00, note: '一位市民 a citizen' }),
+    c(donors[1]!, 'donate', { campaign: 'wuhan-ppe-2026', kind: 'item', itemType: 'n95-respirator', quantity: 3_000 }),
+    c(donors[2]!, 'donate', { campaign: 'wuhan-ppe-2026', kind: 'item', itemType: 'n95-respirator', quantity: 2_000 }),
+  ]);
+  assertOk(gifts, 'donations');
+  const [money, masksA, masksB] = gifts.map((g) => bytesToHex(g.txId));
+  assertOk(
+    await submitLocal(peer, [
+      c(union, 'post-need', { id: 'union-icu-n95', kind: 'item', itemType: 'n95-respirator', quantity: 4_000, urgency: 'critical' }),
+      c(jinyintan, 'post-need', { id: 'jinyintan-suits', kind: 'item', itemType: 'protective-suit', quantity: 1_500, urgency: 'high' }),
+    ]),
+    'needs',
+  );
+  const [alloc] = await submitLocal(peer, [c(charity, 'allocate', { campaign: 'wuhan-ppe-2026', need: 'union-icu-n95', draws: [{ donation: masksA!, quantity: 3_000 }, { donation: masksB!, quantity: 1_000 }] })]);
+  assertOk([alloc!], 'allocate');
+  assertOk(await submitLocal(peer, [c(union, 'confirm', { allocation: bytesToHex(alloc!.txId), quantity: 3_980, proofHash: digestOf('Union Hospital goods-received note GRN-2026-11-0457'), note: '20 damaged in transit' })]), 'confirm');
+  return [masksA!, masksB!, money!];
 }
 
 /** A GTIN-14 with its GS1 check digit, from a 13-digit body. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex, GongxinError, type LedgerModule, type ModuleRegistry } from '@gongxin/core';
 import { getSuite } from '@gongxin/crypto';
-import { consortiumModule, earlyWarningModule, notaryModule, openStatsModule, resolveConsortiumCaller, supplyTraceModule } from '@gongxin/modules';
+import { charityModule, consortiumModule, earlyWarningModule, notaryModule, openStatsModule, resolveConsortiumCaller, supplyTraceModule } from '@gongxin/modules';
 import { createSoloOrderer } from '@gongxin/ordering';
 import { openSqliteStore, type SqliteTuning } from '@gongxin/store';
 import type { FastifyInstance } from 'fastify';
@@ -48,7 +48,7 @@ export interface RunningPeer {
 
 /** The modules every peer runs. Scenario modules join here. */
 export function defaultModules(): ModuleRegistry {
-  const list: LedgerModule[] = [consortiumModule, notaryModule, earlyWarningModule, openStatsModule, supplyTraceModule];
+  const list: LedgerModule[] = [consortiumModule, notaryModule, charityModule, supplyTraceModule, openStatsModule, earlyWarningModule];
   return new Map(list.map((m) => [m.name, m]));
 }
 

@@ -51,8 +51,9 @@ export interface BuildBundleParams {
 export const BUNDLE_FORMAT_VERSION = 1;
 /** At most this many entries and txs per bundle (the verifier's limits). */
 export const BUNDLE_MAX_ITEMS = 256;
-/** Largest CBOR bundle served as one QR code's base64url text (sdk QR_MAX_BUNDLE_BYTES). */
-export const QR_MAX_BUNDLE_BYTES = 2214;
+/** Largest CBOR bundle served as one QR code (sdk QR_MAX_BUNDLE_BYTES): "GX1:" + base45 fits 4,296 alphanumeric chars. */
+export const QR_MAX_BUNDLE_BYTES = 2861;
+const B45 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 
 function txIdBytes(id: string | Uint8Array): Uint8Array {
   if (id instanceof Uint8Array) return id;
@@ -152,8 +153,15 @@ export function bundleCbor(value: Value): Uint8Array {
   return encode(value);
 }
 
-/** The QR text of a bundle (base64url of its CBOR, no padding), or undefined when above QR_MAX_BUNDLE_BYTES. */
+/** The QR text of a bundle ("GX1:" + base45 (RFC 9285) of its CBOR), or undefined when above QR_MAX_BUNDLE_BYTES. */
 export function bundleQrText(value: Value): string | undefined {
   const bytes = encode(value);
-  return bytes.length > QR_MAX_BUNDLE_BYTES ? undefined : Buffer.from(bytes).toString('base64url');
+  if (bytes.length > QR_MAX_BUNDLE_BYTES) return undefined;
+  let s = 'GX1:';
+  for (let i = 0; i < bytes.length; i += 2) {
+    const two = i + 1 < bytes.length;
+    let n = two ? bytes[i]! * 256 + bytes[i + 1]! : bytes[i]!;
+    for (let c = 0; c < (two ? 3 : 2); c++, n = Math.floor(n / 45)) s += B45[n % 45];
+  }
+  return s;
 }

@@ -59,7 +59,6 @@ export function bundleFor(src: BundleSource, kinds: BundleKinds, kind: string, i
   if (resolve === undefined) {
     throw new GongxinError('BUNDLE_UNKNOWN_KIND', `no bundle kind "${kind}" (known: ${[...kinds.keys()].join(', ')})`, { kind });
   }
-  // eslint-disable-next-line no-control-regex
   if (id.length === 0 || id.length > 1024 || /[\u0000-\u001f]/.test(id)) throw new GongxinError('BUNDLE_ID_INVALID', 'the id must be 1..1024 printable characters', { kind });
   const read: BundleRead = (module, key) => {
     const v = src.store.get(module, key);

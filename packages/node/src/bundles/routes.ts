@@ -2,7 +2,7 @@
 // CBOR (?format=cbor, a .gxb file) or QR text (?format=qr); GET /v1/bundles lists the kinds.
 import { encode, isGongxinError } from '@gongxin/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { bundleFileJson, QR_MAX_BUNDLE_BYTES, type BundleSource } from './build.js';
+import { bundleFileJson, bundleQrText, QR_MAX_BUNDLE_BYTES, type BundleSource } from './build.js';
 import { bundleFor, createBundleKinds, type BundleKinds } from './kinds.js';
 
 /** HTTP status of each bundle error code (other codes: …_NOT_FOUND → 404, else 400). */
@@ -51,14 +51,15 @@ export function registerBundleRoutes(app: FastifyInstance, peer: BundleSource, k
       if (format === 'cbor') {
         return reply.type('application/cbor').header('content-disposition', `attachment; filename="${fileName(kind, id)}"`).send(Buffer.from(bytes));
       }
-      if (bytes.length > QR_MAX_BUNDLE_BYTES) {
+      const text = bundleQrText(value);
+      if (text === undefined) {
         return sendError(reply, 'BUNDLE_TOO_LARGE_FOR_QR', `the bundle is ${bytes.length} bytes; a QR code holds ${QR_MAX_BUNDLE_BYTES}: encode the URL instead`, {
           size: bytes.length,
           limit: QR_MAX_BUNDLE_BYTES,
           path,
         });
       }
-      return { kind, id, bytes: bytes.length, text: Buffer.from(bytes).toString('base64url') };
+      return { kind, id, bytes: bytes.length, text };
     } catch (e) {
       if (isGongxinError(e)) return sendError(reply, e.code, e.message, { ...e.details });
       throw e;
