@@ -3,10 +3,24 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex, GongxinError, type LedgerModule, type ModuleRegistry } from '@gongxin/core';
 import { getSuite } from '@gongxin/crypto';
-import { charityModule, consortiumModule, earlyWarningModule, notaryModule, openStatsModule, resolveConsortiumCaller, supplyTraceModule } from '@gongxin/modules';
+import {
+  charityBundleKeys,
+  charityModule,
+  consortiumModule,
+  earlyWarningModule,
+  notaryModule,
+  openStatsModule,
+  resolveConsortiumCaller,
+  statsBundleKeys,
+  supplyBundleKeys,
+  supplyTraceModule,
+  warningBundleKeys,
+} from '@gongxin/modules';
 import { createSoloOrderer } from '@gongxin/ordering';
 import { openSqliteStore, type SqliteTuning } from '@gongxin/store';
 import type { FastifyInstance } from 'fastify';
+import { createBundleKinds, moduleBundleKind, type BundleKinds } from './bundles/kinds.js';
+import { registerBundleRoutes } from './bundles/routes.js';
 import { createDevConsortium } from './dev-consortium.js';
 import { seedDemo } from './demo-seed.js';
 import { dataPaths, DEV_KEY_PASSWORD, hasGenesis, loadKey, readGenesis, writeDevConsortium } from './data-dir.js';
@@ -52,6 +66,16 @@ export function defaultModules(): ModuleRegistry {
   return new Map(list.map((m) => [m.name, m]));
 }
 
+/** Bundle kinds served at GET /v1/bundles/{kind}/{id}: notary anchors and the four public scenarios. */
+export function defaultBundleKinds(): BundleKinds {
+  const kinds = createBundleKinds();
+  kinds.set('donation', moduleBundleKind('donation', 'charity', charityBundleKeys));
+  kinds.set('batch', moduleBundleKind('batch', 'supply-trace', supplyBundleKeys));
+  kinds.set('figure', moduleBundleKind('figure', 'open-stats', statsBundleKeys));
+  kinds.set('alert', moduleBundleKind('alert', 'early-warning', warningBundleKeys));
+  return kinds;
+}
+
 /**
  * Runs a peer: creates a dev consortium in an empty data dir, opens the SQLite ledger, starts solo ordering
  * and the HTTP API.
@@ -87,6 +111,7 @@ export async function runPeer(p: RunPeerParams): Promise<RunningPeer> {
     ...(p.logger !== undefined ? { logger: p.logger } : {}),
     ...(p.headersTimeoutMs !== undefined ? { headersTimeoutMs: p.headersTimeoutMs } : {}),
     extend: (a) => {
+      registerBundleRoutes(a, peer, defaultBundleKinds());
       a.get('/v1/demo', async () => {
         const file = join(p.dataDir, 'demo.json');
         if (!existsSync(file)) throw new GongxinError('DEMO_NOT_LOADED', 'this chain was started without demo data');

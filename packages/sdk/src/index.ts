@@ -54,3 +54,8 @@ export type {
   ModuleStreamEvent,
   LedgerStreamEvent,
 } from './types.js';
+export { verifyBundle, bundleBytes } from './bundles/verify-bundle.js';
+export type { VerifyBundleOptions, VerifiedBundle, VerifiedBundleEntry, VerifiedBundleTx } from './bundles/verify-bundle.js';
+export { BUNDLE_VERSION, QR_PREFIX, QR_MAX_BUNDLE_BYTES, bundleFromValue, bundleValueFromJson, bundleToQrText, bundleFromQrText } from './bundles/format.js';
+export type { Bundle, BundleEntry, BundleTx } from './bundles/format.js';
+export { receiptFromBytes } from './bundles/receipt.js';

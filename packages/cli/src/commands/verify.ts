@@ -1,15 +1,13 @@
 // `gongxin verify FILE`: checks a saved proof offline (no peer needed) and prints what it proves and what it
 // rests on; exit 1 with the failed check's reason when it does not verify. docs/cli.md §verify.
+import { readVerifyFile } from '../verify/kind-bundle.js';
 import { SUITE_IDS, type SuiteId } from '@gongxin/core';
 import { getPortableSuite } from '@gongxin/crypto/portable';
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { CLI_ERRORS } from '../errors.js';
-import { readJsonFile } from '../files.js';
 import { absPath, parseHash } from '../options.js';
 import { emit } from '../output.js';
 import { handlerFor, PROOF_KINDS, suiteFor } from '../verify/kinds.js';
-import { parseProofFile } from '../verify/proof-file.js';
 
 interface VerifyCmdOptions {
   readonly suite?: SuiteId;
@@ -38,7 +36,7 @@ export function registerVerify(program: Command, ctx: CliContext): void {
     .option('--module <module>', 'state proofs: the module you ask about (default: the one in the proof)')
     .option('--key <key>', 'state proofs: the key you ask about (default: the one in the proof)')
     .action(async (path: string, o: VerifyCmdOptions, cmd: Command) => {
-      const file = parseProofFile(readJsonFile(absPath(ctx, path), CLI_ERRORS.proofFileInvalid));
+      const file = readVerifyFile(absPath(ctx, path));
       const handler = handlerFor(file);
       const suite = suiteFor(file, handler, o.suite);
       const report = await handler.verify(file, getPortableSuite(suite.id), o);

@@ -4,13 +4,14 @@ import { GongxinError, SUITE_IDS, type SuiteId } from '@gongxin/core';
 import { getPortableSuite } from '@gongxin/crypto/portable';
 import { CLI_ERRORS } from '../errors.js';
 import type { ProofKindHandler } from './kind.js';
+import { bundleKind } from './kind-bundle.js';
 import { historyConsistencyKind, historyInclusionKind } from './kind-history.js';
 import { stateProofKind } from './kind-state.js';
 import { txProofKind } from './kind-tx.js';
 import type { ProofFile } from './proof-file.js';
 
 /** Every kind, in detection order. */
-export const PROOF_KINDS: readonly ProofKindHandler[] = [txProofKind, stateProofKind, historyInclusionKind, historyConsistencyKind];
+export const PROOF_KINDS: readonly ProofKindHandler[] = [txProofKind, stateProofKind, historyInclusionKind, historyConsistencyKind, bundleKind];
 
 /**
  * The handler for a file: by its wrapper's `kind`, else by the shape of the bare body.

@@ -21,14 +21,17 @@ export type BundleKindResolver = (id: string, read: BundleRead) => BundleContent
 export type BundleKinds = Map<string, BundleKindResolver>;
 
 /** The function each scenario module exports (`charityBundleKeys` …): its own keys and the txs a bundle needs. */
-export type ModuleBundleKeys = (kind: string, id: string, read: (key: string) => Value | undefined) => { keys: string[]; txIds: string[] };
+export type ModuleBundleKeys<K extends string = string> = (kind: K, id: string, read: (key: string) => Value | undefined) => { readonly keys: readonly string[]; readonly txIds: readonly string[] };
 
 /**
  * Adapts a module's `xxxBundleKeys` to a registry entry: `read` is narrowed to the module's own keys.
  * @example kinds.set('donation', moduleBundleKind('donation', 'charity', charityBundleKeys));
  */
-export function moduleBundleKind(kind: string, module: string, fn: ModuleBundleKeys): BundleKindResolver {
-  return (id, read) => ({ module, ...fn(kind, id, (key) => read(module, key)) });
+export function moduleBundleKind<K extends string>(kind: K, module: string, fn: ModuleBundleKeys<K>): BundleKindResolver {
+  return (id, read) => {
+    const r = fn(kind, id, (key) => read(module, key));
+    return { module, keys: [...r.keys], txIds: [...r.txIds] };
+  };
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
