@@ -44,6 +44,8 @@ export interface RunPeerParams {
   readonly sqlite?: SqliteTuning;
   /** Time a client gets to send its request headers (default 10 s). */
   readonly headersTimeoutMs?: number;
+  /** Bundle kinds served at /v1/bundles (default: defaultBundleKinds()); null serves none. */
+  readonly bundleKinds?: BundleKinds | null;
   /** Load the demo story when this start creates the chain (default true). */
   readonly demo?: boolean;
   /** Called once, after genesis, before listening: e.g. to load demo data. */
@@ -111,7 +113,7 @@ export async function runPeer(p: RunPeerParams): Promise<RunningPeer> {
     ...(p.logger !== undefined ? { logger: p.logger } : {}),
     ...(p.headersTimeoutMs !== undefined ? { headersTimeoutMs: p.headersTimeoutMs } : {}),
     extend: (a) => {
-      registerBundleRoutes(a, peer, defaultBundleKinds());
+      if (p.bundleKinds !== null) registerBundleRoutes(a, peer, p.bundleKinds ?? defaultBundleKinds());
       a.get('/v1/demo', async () => {
         const file = join(p.dataDir, 'demo.json');
         if (!existsSync(file)) throw new GongxinError('DEMO_NOT_LOADED', 'this chain was started without demo data');

@@ -95,7 +95,7 @@ export function readVerifyFile(path: string): ProofFile {
   } catch {
     text = undefined;
   }
-  if (text !== undefined && text.startsWith('{')) {
+  if (text !== undefined && (text.startsWith('{') || text.startsWith('['))) {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -104,6 +104,12 @@ export function readVerifyFile(path: string): ProofFile {
     }
     return parseProofFile(json);
   }
-  const proof = text?.startsWith(QR_PREFIX) === true ? text : new Uint8Array(bytes);
+  const isQrText = text?.startsWith(QR_PREFIX) === true;
+  // A .gxb bundle is a canonical CBOR map: its first byte is a map head (0xa0–0xbb). Anything else is not a proof.
+  const first = bytes[0] ?? 0;
+  if (!isQrText && !(first >= 0xa0 && first <= 0xbb)) {
+    throw new GongxinError(CLI_ERRORS.proofFileInvalid, `${path} is not JSON, a bundle (.gxb) or ${QR_PREFIX} text`, { path });
+  }
+  const proof = isQrText ? text! : new Uint8Array(bytes);
   return { kind: 'bundle', proof, suite: undefined, trustedHeaderHash: undefined, trustedHeader: undefined, raw: proof };
 }

@@ -41,7 +41,7 @@ const source: BundleSource = {
 };
 
 before(async () => {
-  tp = await startTestPeer({ demo: false, extend: (app) => registerBundleRoutes(app, source, kinds) });
+  tp = await startTestPeer({ demo: false, bundleKinds: null, extend: (app) => registerBundleRoutes(app, source, kinds) });
 });
 after(async () => {
   await tp.dispose();
