@@ -1,13 +1,16 @@
 // `npm run bench`: the single-peer benchmark (issue 3). In one run: the raw Ed25519 verify rate on all cores, the
 // peer's sustained committed tx/s for signed txs over HTTP in batches, submit→commit latency at half that load,
 // and the peer's RSS. Human table by default; `--json` prints one JSON line. Options: --txs N (default 200000).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { watchBlocks } from './block-watch.js';
 import { measureRawVerify } from './raw-verify.js';
+import { bytesToHex as hexOf, encodeTx, hexToBytes, txSigningDigest, type Value } from '@gongxin/core';
+import { createSigner, getSuite } from '@gongxin/crypto';
+import { mixPlan, mixSetupCalls } from './mix-setup.js';
 import { preSignTxs } from './sign-txs.js';
 
 const args = process.argv.slice(2);
@@ -22,7 +25,7 @@ const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
 async function startPeer(dir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const root = new URL('..', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--conditions=gongxin-source', '--import', 'tsx', join(root, 'bench/peer-process.ts'), dir, '0'], {
+  const child = spawn(process.execPath, [join(root, 'bench/peer-process.mjs'), dir, '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -136,7 +139,41 @@ async function latency(url: string, txs: Uint8Array[], rate: number): Promise<{ 
   return { p50: q(0.5), p99: q(0.99), n: lat.length };
 }
 
+/** The issue-4 scenario mix: set up a campaign and a batch, then donations, transfers and reports in turn. */
+async function mixPhase(url: string, dataDir: string, chainId: string, count: number): Promise<{ txPerSec: number; okShare: number; txs: number }> {
+  const plan = mixPlan(dataDir);
+  const suite = getSuite('ed25519-sha256');
+  const now = Date.now();
+  const setup = mixSetupCalls(plan).map((c, i) => {
+    const s = createSigner('ed25519-sha256', hexToBytes(c.key));
+    const body = { chainId, module: c.module, command: c.command, args: c.args as Value, signer: s.publicKey, nonce: 9_000_000 + i, notBefore: now - 60_000, notAfter: now + 600_000 };
+    return encodeTx({ body, signature: s.signSync(txSigningDigest(suite.hash, body)) });
+  });
+  await post(url, setup);
+  const ids = setup.map((t) => hexOf(suite.hash(t)));
+  for (let tries = 0; tries < 200; tries++) {
+    const st = await Promise.all(ids.map(async (id) => ((await (await fetch(`${url}/v1/txs/${id}`)).json()) as { status: string }).status));
+    if (st.every((x) => x === 'committed')) break;
+    if (st.includes('rejected')) throw new Error(`mix setup failed: ${JSON.stringify(st)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const txs = await preSignTxs({ chainId, count, validFromMs: now - 60_000, validForMs: 50 * 60_000, seed: now + 7, mix: plan });
+  const head = (await status(url)).height;
+  const txPerSec = await throughput(url, txs);
+  const last = (await status(url)).height;
+  let ok = 0;
+  let all = 0;
+  for (let h = Math.max(head + 1, last - 4); h <= last; h++) {
+    const r = (await (await fetch(`${url}/v1/blocks/${h}/receipts`)).json()) as { receipts: Array<{ ok: boolean }> };
+    all += r.receipts.length;
+    ok += r.receipts.filter((x) => x.ok).length;
+  }
+  return { txPerSec, okShare: all === 0 ? 0 : Number((ok / all).toFixed(3)), txs: count };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'gongxin-bench-'));
+// The peer runs from compiled JS, as in production: build first.
+if (spawnSync(join(new URL('..', import.meta.url).pathname, 'node_modules/.bin/tsc'), ['-b'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed');
 try {
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, ${new Date().toISOString()}`);
   const rawVerifyPerSec = await measureRawVerify();
@@ -154,6 +191,9 @@ try {
   log(`latency phase at ${rate.toFixed(0)} tx/s for 10 s…`);
   const lat = await latency(peer.url, latTxs, rate);
   const rss = rssMb(peer.pid);
+  log('scenario mix phase (donations, transfers, case reports)…');
+  const mix = await mixPhase(peer.url, dir, chainId, Math.min(TOTAL, 60_000));
+  log(`mix: ${mix.txPerSec.toFixed(0)} tx/s, ${mix.okShare * 100}% ok receipts in the sampled blocks`);
   await peer.stop();
   const result = {
     rawVerifyPerSec: Math.round(rawVerifyPerSec),
@@ -164,6 +204,9 @@ try {
     rssMb: Math.round(rss),
     txs: TOTAL + latTxs.length,
     latencySamples: lat.n,
+    mixCommittedTxPerSec: Math.round(mix.txPerSec),
+    mixOkShare: mix.okShare,
+    mixTxs: mix.txs,
   };
   if (json) console.log(JSON.stringify(result));
   else console.table(result);

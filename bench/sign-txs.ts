@@ -1,9 +1,10 @@
-// Pre-signs benchmark transactions (notary.anchor) on worker threads, before any timed phase.
+// Pre-signs benchmark transactions (notary.anchor, or the scenario mix) on worker threads, before any timed phase.
 import { availableParallelism } from 'node:os';
 import { createModuleWorker } from '@gongxin/node';
+import type { MixPlan } from './mix-setup.js';
 
 /** Signs `count` anchor txs for `chainId`, spread over all cores; returns their bytes. */
-export async function preSignTxs(p: { chainId: string; count: number; validFromMs: number; validForMs: number; seed: number }): Promise<Uint8Array[]> {
+export async function preSignTxs(p: { chainId: string; count: number; validFromMs: number; validForMs: number; seed: number; mix?: MixPlan }): Promise<Uint8Array[]> {
   const n = availableParallelism();
   const per = Math.ceil(p.count / n);
   const url = new URL('./sign-worker.ts', import.meta.url);
