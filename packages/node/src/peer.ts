@@ -42,7 +42,7 @@ export interface PeerParams {
   readonly orderer: Orderer;
   readonly mempoolCapacity?: number;
   readonly verifyThreads?: number;
-  /** State versions kept for proofs at past heights (default 32). */
+  /** State versions kept for proofs at past heights (default 16). */
   readonly stateRetain?: number;
 }
 
@@ -101,7 +101,7 @@ export function openPeer(p: PeerParams): Peer {
   const { store, suite, genesis } = p;
   const gHash = genesisHash(suite.hash, genesis);
   // Old state versions serve proofs at recent heights; each costs memory (about 4 MB per 10,000 changed keys).
-  const retain = p.stateRetain ?? 32;
+  const retain = p.stateRetain ?? 16;
   const stored = store.getGenesis();
   let stateTree: StateTree;
   let history: HistoryTree;

@@ -40,7 +40,7 @@ export interface RunPeerParams {
   readonly verifyThreads?: number;
   readonly rateLimitPerMinute?: number;
   readonly logger?: boolean;
-  /** SQLite tuning (default: 96 MiB page cache, 256 MiB mmap — sized so a peer stays within a few hundred MB). */
+  /** SQLite tuning (default: 96 MiB page cache, no mmap — sized so a peer stays within a few hundred MB). */
   readonly sqlite?: SqliteTuning;
   /** Time a client gets to send its request headers (default 10 s). */
   readonly headersTimeoutMs?: number;
@@ -95,7 +95,8 @@ export async function runPeer(p: RunPeerParams): Promise<RunningPeer> {
   const genesis = readGenesis(p.dataDir);
   const suite = getSuite(genesis.suite);
   const peerKey = loadKey(p.dataDir, 'peer', password);
-  const store = openSqliteStore({ path: dataPaths(p.dataDir).ledger, cacheMiB: 96, mmapMiB: 256, ...p.sqlite });
+  // No mmap window by default: touched mmap pages count as the peer's resident memory.
+  const store = openSqliteStore({ path: dataPaths(p.dataDir).ledger, cacheMiB: 96, mmapMiB: 0, ...p.sqlite });
   const orderer = createSoloOrderer({ proposer: peerKey.publicKey });
   const peer = openPeer({
     store,
