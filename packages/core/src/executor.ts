@@ -36,6 +36,8 @@ export interface ExecuteBlockParams {
   readonly historyRoot: Uint8Array;
   /** True when a tx id was committed in an earlier block (within the validity horizon). */
   isCommitted(txId: Uint8Array): boolean;
+  /** Optional: the decoded form of these exact bytes, when already known (the mempool's). Never changes outcomes. */
+  preDecoded?(bytes: Uint8Array): DecodedTx | undefined;
   /** Optional: true when this exact tx's signature was already verified (mempool cache). Never changes outcomes. */
   isSignatureVerified?(txId: Uint8Array): boolean;
 }
@@ -140,7 +142,7 @@ export function executeBlock(p: ExecuteBlockParams): ExecuteBlockResult {
     let tx: DecodedTx | null = null;
     let receipt: Receipt;
     try {
-      tx = decodeTx(p.suite.hash, bytes, p.params.maxTxBytes);
+      tx = p.preDecoded?.(bytes) ?? decodeTx(p.suite.hash, bytes, p.params.maxTxBytes);
       receipt = runTx(p, overlay, tx, height, seen);
       overlay.commitTx();
     } catch (e) {

@@ -1,6 +1,6 @@
 // The mempool: admission (size, capacity, decode, chain, window, signature, duplicates) before ordering, and the
 // set of pending txs. Bounded: when full it refuses with MEMPOOL_FULL (HTTP 429/503 + Retry-After), never grows.
-import { bytesToHex, GongxinError, type Orderer, type Value } from '@gongxin/core';
+import { bytesToHex, GongxinError, type DecodedTx, type Orderer, type Value } from '@gongxin/core';
 import type { VerifyPool } from './verify-pool.js';
 
 /** One tx's admission outcome. */
@@ -27,6 +27,8 @@ export interface Mempool {
   admit(txs: readonly Uint8Array[]): Promise<AdmitResult[]>;
   /** True when the tx passed admission and is waiting to be committed (its signature is known valid). */
   isPending(txIdHex: string): boolean;
+  /** The decoded form of tx bytes this mempool admitted (the same bytes object the orderer delivers), if known. */
+  decoded(bytes: Uint8Array): DecodedTx | undefined;
   /** Forget txs that were committed (or failed in a block). */
   onCommitted(txIdsHex: readonly string[]): void;
   /** Drop pending txs whose validity window has passed; returns how many. */
@@ -43,6 +45,9 @@ export function createMempool(p: MempoolParams): Mempool {
   const capacity = p.capacity ?? 100_000;
   const now = p.now ?? Date.now;
   const pending = new Map<string, number>(); // tx id hex → notAfter
+  // The workers already decoded each admitted tx; keep that result, keyed by the bytes object itself, so the
+  // executor need not decode it again (entries go when the bytes are dropped after commit).
+  const decodedTxs = new WeakMap<Uint8Array, DecodedTx>();
   let reserved = 0; // txs being verified, counted against capacity
   const precheck = (call: { module: string; command: string; signer: Uint8Array; args: Value }): GongxinError | undefined => {
     try {
@@ -86,10 +91,11 @@ export function createMempool(p: MempoolParams): Mempool {
           results[i] = { ok: false, txId, code: r.code, message: r.message };
         } else if (pending.has(txId!) || p.isCommitted(r.id)) {
           results[i] = { ok: false, txId, code: 'TX_DUPLICATE', message: 'transaction already received' };
-        } else if ((rejected = precheck(r)) !== undefined) {
+        } else if ((rejected = precheck({ module: r.body.module, command: r.body.command, signer: r.body.signer, args: r.body.args })) !== undefined) {
           results[i] = { ok: false, txId, code: rejected.code, message: rejected.message };
         } else {
-          pending.set(txId!, r.notAfter);
+          pending.set(txId!, r.body.notAfter);
+          decodedTxs.set(toVerify[k]!, { body: r.body, signature: r.signature, bytes: toVerify[k]!, id: r.id });
           accepted.push(toVerify[k]!);
           results[i] = { ok: true, txId: txId! };
         }
@@ -106,6 +112,7 @@ export function createMempool(p: MempoolParams): Mempool {
       return results;
     },
     isPending: (id) => pending.has(id),
+    decoded: (bytes) => decodedTxs.get(bytes),
     onCommitted(ids) {
       for (const id of ids) pending.delete(id);
     },

@@ -170,6 +170,7 @@ export function openPeer(p: PeerParams): Peer {
       // until it commits, so it cannot be in an earlier block: skip the store lookup (same answer, less I/O).
       isCommitted: (id) => !mempool.isPending(bytesToHex(id)) && store.hasTx(id),
       isSignatureVerified: (id) => mempool.isPending(bytesToHex(id)),
+      preDecoded: (bytes) => mempool.decoded(bytes),
     });
     const historyNodes = history.append(leafHash(suite.hash, result.hash));
     const record: BlockRecord = {

@@ -1,5 +1,5 @@
 // Messages between the verify pool and its workers.
-import type { Value } from '@gongxin/core';
+import type { TxBody } from '@gongxin/core';
 
 /** A batch of tx bytes to check at time `now`. */
 export interface VerifyRequest {
@@ -10,7 +10,7 @@ export interface VerifyRequest {
 
 /** The outcome for one tx: its id when it decoded, and ok or a stable code. */
 export type VerifyResult =
-  | { readonly ok: true; readonly id: Uint8Array; readonly notAfter: number; readonly module: string; readonly command: string; readonly signer: Uint8Array; readonly args: Value }
+  | { readonly ok: true; readonly id: Uint8Array; readonly body: TxBody; readonly signature: Uint8Array }
   | { readonly ok: false; readonly id: Uint8Array | undefined; readonly code: string; readonly message: string };
 
 /** A worker's answer. */

@@ -14,7 +14,7 @@ parentPort!.on('message', (req: VerifyRequest) => {
       const tx = decodeTx(suite.hash, bytes, rules.maxTxBytes);
       id = tx.id;
       assertTxStateless(suite, rules, tx, req.now);
-      return { ok: true, id, notAfter: tx.body.notAfter, module: tx.body.module, command: tx.body.command, signer: tx.body.signer, args: tx.body.args };
+      return { ok: true, id, body: tx.body, signature: tx.signature };
     } catch (e) {
       if (!isGongxinError(e)) return { ok: false, id, code: 'TX_MALFORMED', message: String(e) };
       return { ok: false, id, code: e.code, message: e.message };
