@@ -96,7 +96,7 @@ export async function runPeer(p: RunPeerParams): Promise<RunningPeer> {
   const suite = getSuite(genesis.suite);
   const peerKey = loadKey(p.dataDir, 'peer', password);
   // No mmap window by default: touched mmap pages count as the peer's resident memory.
-  const store = openSqliteStore({ path: dataPaths(p.dataDir).ledger, cacheMiB: 96, mmapMiB: 0, ...p.sqlite });
+  const store = openSqliteStore({ path: dataPaths(p.dataDir).ledger, cacheMiB: 96, mmapMiB: 0, walAutocheckpointPages: 4096, ...p.sqlite });
   const orderer = createSoloOrderer({ proposer: peerKey.publicKey });
   const peer = openPeer({
     store,
