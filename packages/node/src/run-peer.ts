@@ -128,7 +128,15 @@ export async function runPeer(p: RunPeerParams): Promise<RunningPeer> {
     writeFileSync(join(p.dataDir, 'demo.json'), JSON.stringify(ids, null, 2) + '\n');
   }
   const host = p.host ?? '127.0.0.1';
-  await app.listen({ port: p.port, host });
+  try {
+    await app.listen({ port: p.port, host });
+  } catch (e) {
+    // e.g. the port is taken: release what was opened, so an in-process caller leaks nothing.
+    await app.close();
+    await peer.stop();
+    store.close();
+    throw e;
+  }
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : p.port;
   let closing: Promise<void> | null = null;
