@@ -6,12 +6,10 @@ import type { HashFn } from './suite.js';
 /** Domain tags. Never change one: they are in every signature ever made. */
 export const DOMAIN = {
   tx: 'gongxin/tx/v1',
-  txId: 'gongxin/tx-id/v1',
   header: 'gongxin/header/v1',
   commit: 'gongxin/commit/v1',
   genesis: 'gongxin/genesis/v1',
   stateKey: 'gongxin/state-key/v1',
-  receipt: 'gongxin/receipt/v1',
   bundle: 'gongxin/bundle/v1',
 } as const;
 /** A domain tag. */

@@ -36,3 +36,5 @@ export type { InclusionRootParams, VerifyInclusionParams, VerifyConsistencyParam
 export { EMPTY_STATE_ROOT, statePath, stateLeafHash, DEFAULT_STATE_RETAIN, createStateTree, createStateTreeFromLeaves } from './state/index.js';
 export { verifyStateProof, encodeStateProof, decodeStateProof } from './state/index.js';
 export type { VerifyStateProofParams, StateLeaf, StateProof, StateTree, StateTreeOptions, StateTreeStats, StateTreeWrite } from './state/index.js';
+export { valueToJsonView, headerToJsonView } from './json-view.js';
+export type { JsonView } from './json-view.js';

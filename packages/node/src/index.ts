@@ -11,7 +11,7 @@ export { createMetrics } from './metrics.js';
 export type { PeerMetrics } from './metrics.js';
 export { valueToJson, headerToJson, receiptToJson } from './http/json-view.js';
 export type { Json } from './http/json-view.js';
-export { runPeer, defaultModules, describePeer } from './run-peer.js';
+export { runPeer, defaultModules, defaultBundleKinds } from './run-peer.js';
 export type { RunPeerParams, RunningPeer } from './run-peer.js';
 export { createDevConsortium, DEV_ORGS } from './dev-consortium.js';
 export type { DevConsortium, DevKey, DevOrg } from './dev-consortium.js';

@@ -1,7 +1,7 @@
 // Starts a whole peer from a data directory: dev consortium on first start, SQLite store, solo ordering, HTTP API.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bytesToHex, GongxinError, type LedgerModule, type ModuleRegistry } from '@gongxin/core';
+import { GongxinError, type LedgerModule, type ModuleRegistry } from '@gongxin/core';
 import { getSuite } from '@gongxin/crypto';
 import {
   charityBundleKeys,
@@ -154,10 +154,4 @@ export async function runPeer(p: RunPeerParams): Promise<RunningPeer> {
       return closing;
     },
   };
-}
-
-/** Short description of a peer for logs. */
-export function describePeer(peer: Peer): string {
-  const h = peer.head();
-  return `chain ${peer.genesis.chainId} (${peer.suite.id}) at height ${h.header.height}, head ${bytesToHex(h.hash).slice(0, 16)}…`;
 }

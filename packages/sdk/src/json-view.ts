@@ -1,6 +1,6 @@
 // Argument helpers for requests: ids as lowercase hex, heights checked, values turned into the API's JSON view
 // (docs/api.md: Uint8Array → hex, bigint → decimal string, the rest as is).
-import { bytesToHex, type Value } from '@gongxin/core';
+import { bytesToHex, valueToJsonView, type Value } from '@gongxin/core';
 import { invalidArgument } from './errors.js';
 import type { JsonValue } from './types.js';
 
@@ -32,17 +32,7 @@ export function checkHeight(n: number, what: string): number {
 }
 
 /**
- * The JSON view of a canonical value: bytes → lowercase hex, bigint → decimal string.
+ * The API's JSON view of a canonical value (core's valueToJsonView): bytes → hex, bigint → decimal string.
  * @example toJsonView({ id: new Uint8Array([1]), n: 5n }) // { id: '01', n: '5' }
  */
-export function toJsonView(v: Value): JsonValue {
-  if (v instanceof Uint8Array) return bytesToHex(v);
-  if (typeof v === 'bigint') return v.toString();
-  if (Array.isArray(v)) return (v as readonly Value[]).map(toJsonView);
-  if (v !== null && typeof v === 'object') {
-    const out: Record<string, JsonValue> = {};
-    for (const [k, x] of Object.entries(v as Record<string, Value>)) out[k] = toJsonView(x);
-    return out;
-  }
-  return v as JsonValue;
-}
+export const toJsonView: (v: Value) => JsonValue = valueToJsonView;

@@ -1,35 +1,14 @@
 // JSON views of ledger objects for the HTTP API (docs/api.md §JSON shapes): bytes as lowercase hex.
-import { bytesToHex, encodeReceipt, type BlockHeader, type Receipt, type Value } from '@gongxin/core';
+import { bytesToHex, encodeReceipt, headerToJsonView, valueToJsonView, type BlockHeader, type JsonView, type Receipt, type Value } from '@gongxin/core';
 
-/** A JSON value. */
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A JSON value as the API serves it. */
+export type Json = JsonView;
 
-/** Readable JSON view of a canonical value: bytes → hex, bigint → decimal string. */
-export function valueToJson(v: Value): Json {
-  if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'bigint') return v.toString();
-  if (v instanceof Uint8Array) return bytesToHex(v);
-  if (Array.isArray(v)) return (v as readonly Value[]).map(valueToJson);
-  const out: { [key: string]: Json } = {};
-  for (const [k, x] of Object.entries(v as Record<string, Value>)) out[k] = valueToJson(x);
-  return out;
-}
+/** Readable JSON view of a canonical value: bytes → hex, bigint → decimal string (core's valueToJsonView). */
+export const valueToJson: (v: Value) => Json = valueToJsonView;
 
-/** Header JSON; the SDK rebuilds the canonical header from exactly these fields. */
-export function headerToJson(h: BlockHeader): Json {
-  return {
-    chainId: h.chainId,
-    height: h.height,
-    prevHash: bytesToHex(h.prevHash),
-    timestamp: h.timestamp,
-    txCount: h.txCount,
-    txRoot: bytesToHex(h.txRoot),
-    receiptsRoot: bytesToHex(h.receiptsRoot),
-    stateRoot: bytesToHex(h.stateRoot),
-    historyRoot: bytesToHex(h.historyRoot),
-    proposer: bytesToHex(h.proposer),
-  };
-}
+/** Header JSON; the SDK rebuilds the canonical header from exactly these fields (core's headerToJsonView). */
+export const headerToJson: (h: BlockHeader) => Json = headerToJsonView;
 
 /** Receipt JSON with its canonical bytes. */
 export function receiptToJson(r: Receipt): Json {

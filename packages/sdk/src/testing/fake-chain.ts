@@ -10,6 +10,7 @@ import {
   encodeStateProof,
   genesisHash,
   headerHash,
+  headerToJsonView,
   inclusionProof,
   leafHash,
   merkleRoot,
@@ -66,18 +67,7 @@ export interface FakeChainParams {
 
 /** The JSON view of a header, as docs/api.md §Header shows it. */
 export function headerJson(h: BlockHeader): Record<string, JsonValue> {
-  return {
-    chainId: h.chainId,
-    height: h.height,
-    prevHash: bytesToHex(h.prevHash),
-    timestamp: h.timestamp,
-    txCount: h.txCount,
-    txRoot: bytesToHex(h.txRoot),
-    receiptsRoot: bytesToHex(h.receiptsRoot),
-    stateRoot: bytesToHex(h.stateRoot),
-    historyRoot: bytesToHex(h.historyRoot),
-    proposer: bytesToHex(h.proposer),
-  };
+  return headerToJsonView(h) as Record<string, JsonValue>;
 }
 
 /**
