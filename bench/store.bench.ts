@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHistoryTree, leafHash } from '@gongxin/core';
+import { createHistoryTree, encodeReceipt, leafHash } from '@gongxin/core';
 import type { BlockHeader, BlockRecord, Receipt, StateWrite } from '@gongxin/core';
 import { openSqliteStore } from '@gongxin/store';
 
@@ -39,13 +39,15 @@ const store = openSqliteStore({ path, synchronous: SYNC, cacheMiB: CACHE_MIB });
 const tree = createHistoryTree(sha256);
 
 function makeBlock(height: number, prevHash: Uint8Array): BlockRecord {
-  const txs: Array<{ id: Uint8Array; bytes: Uint8Array; receipt: Receipt }> = [];
+  const txs: Array<{ id: Uint8Array; bytes: Uint8Array; receipt: Receipt; receiptBytes: Uint8Array }> = [];
   const writes: StateWrite[] = [];
   const txCount = height === 0 ? 0 : TXS;
   const ids = rnd(32 * txCount);
   for (let i = 0; i < txCount; i++) {
     const id = ids.subarray(32 * i, 32 * i + 32);
-    txs.push({ id, bytes: pooled(150), receipt: { txId: id, ok: true, code: '', message: '', events: [] } });
+    const receipt: Receipt = { txId: id, ok: true, code: '', message: '', events: [] };
+    // Encoded before timing, as the executor hands a peer's store each receipt's bytes.
+    txs.push({ id, bytes: pooled(150), receipt, receiptBytes: encodeReceipt(receipt) });
     const rec = KEYS === 'random' ? hex(id.subarray(0, 12)) : `${String(height).padStart(8, '0')}/${String(i).padStart(5, '0')}`;
     writes.push({ module: 'records', key: `rec/${rec}`, value: pooled(100) });
     if (i % 2 === 1) writes.push({ module: 'accounts', key: `acct/${(Math.random() * HOT_KEYS) | 0}`, value: pooled(100) });

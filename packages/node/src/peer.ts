@@ -176,7 +176,7 @@ export function openPeer(p: PeerParams): Peer {
     const record: BlockRecord = {
       header: result.header,
       hash: result.hash,
-      txs: result.txs.map((t) => ({ id: t.id, bytes: t.bytes, receipt: t.receipt, receiptBytes: t.receiptBytes })),
+      txs: result.txs,
       writes: result.writes,
       historyNodes,
     };

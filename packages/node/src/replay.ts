@@ -71,7 +71,7 @@ export function replayChain(p: {
     if (!equalBytes(r.hash, stored.hash)) {
       throw new GongxinError('REPLAY_MISMATCH', `block ${h}: re-executed header ${bytesToHex(r.hash)} differs from the stored ${bytesToHex(stored.hash)}`, { height: h });
     }
-    fresh.commitBlock({ header: r.header, hash: r.hash, txs: r.txs.map((t) => ({ id: t.id, bytes: t.bytes, receipt: t.receipt })), writes: r.writes, historyNodes: history.append(leafHash(p.suite.hash, r.hash)) });
+    fresh.commitBlock({ header: r.header, hash: r.hash, txs: r.txs, writes: r.writes, historyNodes: history.append(leafHash(p.suite.hash, r.hash)) });
     txs += bytes.length;
     p.onBlock?.(h);
   }

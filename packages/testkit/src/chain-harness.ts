@@ -114,7 +114,7 @@ export function createTestChain(p: TestChainParams): TestChain {
         isCommitted: (id) => store.hasTx(id),
       });
       const historyNodes = history.append(leafHash(suite.hash, result.hash));
-      store.commitBlock({ header: result.header, hash: result.hash, txs: result.txs.map((t) => ({ id: t.id, bytes: t.bytes, receipt: t.receipt })), writes: result.writes, historyNodes });
+      store.commitBlock({ header: result.header, hash: result.hash, txs: result.txs, writes: result.writes, historyNodes });
       return result;
     },
   };

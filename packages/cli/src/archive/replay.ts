@@ -135,7 +135,7 @@ export function replayBlocks(p: ReplayBlocksParams): ReplayResult {
       const record: BlockRecord = {
         header: result.header,
         hash: result.hash,
-        txs: result.txs.map((t) => ({ id: t.id, bytes: t.bytes, receipt: t.receipt })),
+        txs: result.txs,
         writes: result.writes,
         historyNodes: history.append(leafHash(suite.hash, result.hash)),
       };

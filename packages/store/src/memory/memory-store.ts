@@ -69,7 +69,7 @@ export class MemoryStore implements LedgerStore {
     const stored: MemoryBlock = {
       header: encodeHeader(block.header),
       hash: copy(block.hash),
-      txs: block.txs.map((t) => ({ id: copy(t.id), bytes: copy(t.bytes), receipt: encodeReceipt(t.receipt) })),
+      txs: block.txs.map((t) => ({ id: copy(t.id), bytes: copy(t.bytes), receipt: t.receiptBytes ?? encodeReceipt(t.receipt) })),
     };
     const height = this.#blocks.length;
     this.#blocks.push(stored);

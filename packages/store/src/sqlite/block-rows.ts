@@ -1,7 +1,6 @@
 // Turns a BlockRecord into SQLite rows and writes them (docs/architecture.md §Store). Encoding happens before
 // the write transaction starts; the writes themselves run inside the caller's one transaction per block.
-import { receiptBytes } from '../receipt-bytes.js';
-import type { BlockRecord } from '@gongxin/core';
+import { encodeReceipt, type BlockRecord } from '@gongxin/core';
 import { encodeHeader } from '../record-codec.js';
 import { packTxChunk, TX_CHUNK_SIZE } from '../tx-chunk.js';
 import type { PackedTx } from '../tx-chunk.js';
@@ -19,7 +18,7 @@ export interface BlockRows {
 export function blockRows(block: BlockRecord): BlockRows {
   const chunks: Uint8Array[] = [];
   for (let start = 0; start < block.txs.length; start += TX_CHUNK_SIZE) {
-    const part: PackedTx[] = block.txs.slice(start, start + TX_CHUNK_SIZE).map((t) => ({ id: t.id, bytes: t.bytes, receipt: t.receiptBytes ?? receiptBytes(t.receipt) }));
+    const part: PackedTx[] = block.txs.slice(start, start + TX_CHUNK_SIZE).map((t) => ({ id: t.id, bytes: t.bytes, receipt: t.receiptBytes ?? encodeReceipt(t.receipt) }));
     chunks.push(packTxChunk(part));
   }
   return { block, header: encodeHeader(block.header), chunks };
