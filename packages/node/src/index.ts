@@ -23,8 +23,6 @@ export { signCall, submitLocal } from './local-submit.js';
 export type { LocalCall } from './local-submit.js';
 export { jsonToValue } from './http/json-input.js';
 export { createModuleWorker } from './ts-worker.js';
-export { replayChain } from './replay.js';
-export type { ReplayResult } from './replay.js';
 export { buildBundle, bundleFileJson, bundleCbor, bundleQrText, BUNDLE_FORMAT_VERSION, BUNDLE_MAX_ITEMS, QR_MAX_BUNDLE_BYTES } from './bundles/build.js';
 export type { BundleSource, BundleKey, BuildBundleParams } from './bundles/build.js';
 export { createBundleKinds, moduleBundleKind, anchorBundleKind, bundleFor } from './bundles/kinds.js';
